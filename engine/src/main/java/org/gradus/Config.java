@@ -1,0 +1,85 @@
+package org.gradus;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.gradus.types.DType;
+
+/**
+ * Engine settings, in the spirit of Theano's {@code THEANO_FLAGS}. Values come from, in order of
+ * priority: calls to the setters, the system property {@code gradus.flags}, the environment
+ * variable {@code GRADUS_FLAGS} (comma-separated {@code key=value}, e.g.
+ * {@code floatX=float32,device=cpu}), and the defaults.
+ *
+ * <p>Settings are read when graphs are built and functions compiled, never deep inside kernels.
+ */
+public final class Config {
+    private static final Config INSTANCE = new Config();
+
+    private volatile DType floatX = DType.FLOAT64;
+    private volatile String device = "cpu";
+
+    private Config() {
+        Map<String, String> flags = parseFlags(System.getenv("GRADUS_FLAGS"));
+        flags.putAll(parseFlags(System.getProperty("gradus.flags")));
+        flags.forEach(this::set);
+    }
+
+    /** The process-wide configuration. */
+    public static Config get() {
+        return INSTANCE;
+    }
+
+    /** Parses {@code key=value,key=value}; blank input gives an empty map. */
+    static Map<String, String> parseFlags(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("GRADUS_FLAGS entry '" + p + "' is not of the form key=value");
+            }
+            out.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    /** Sets one flag by name ({@code floatX} or {@code device}); unknown names are an error. */
+    public Config set(String key, String value) {
+        switch (key.toLowerCase(Locale.ROOT)) {
+            case "floatx":
+                DType d = DType.of(value);
+                if (!d.isFloat()) {
+                    throw new IllegalArgumentException("floatX must be float32 or float64, not " + value);
+                }
+                floatX = d;
+                break;
+            case "device":
+                device = value.toLowerCase(Locale.ROOT);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown Gradus flag '" + key + "'; known flags: floatX, device");
+        }
+        return this;
+    }
+
+    /** The float dtype that {@code T.scalar()}, {@code T.matrix()} and float constants use. */
+    public DType floatX() {
+        return floatX;
+    }
+
+    public Config setFloatX(DType dtype) {
+        return set("floatX", dtype.numpyName());
+    }
+
+    /** The requested device, {@code cpu} by default. */
+    public String device() {
+        return device;
+    }
+}

@@ -1,0 +1,319 @@
+package org.gradus.compile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gradus.DTypeException;
+import org.gradus.GradusException;
+import org.gradus.ShapeException;
+import org.gradus.graph.Apply;
+import org.gradus.graph.Graphs;
+import org.gradus.graph.Variable;
+import org.gradus.tensor.NDArray;
+import org.gradus.tensor.SharedVariable;
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorConstant;
+import org.gradus.tensor.TensorVariable;
+
+/**
+ * A compiled symbolic function (Theano's {@code theano.function}): call it with values for its
+ * inputs and it returns its outputs, then applies its updates to shared variables.
+ *
+ * <p>Outputs are fresh arrays owned by the caller. Updates are computed from the values before the
+ * call and applied together after the outputs. Calls are serialized, so a function may be shared
+ * between threads but runs one call at a time.
+ */
+public final class Function {
+    private final List<TensorVariable> inputs;
+    private final List<TensorVariable> userOutputs;
+    private final List<TensorVariable> outputs;
+    private final Map<SharedVariable, TensorVariable> updates;
+    private final Mode mode;
+    private final ExecutionPlan plan;
+    private final int[] outputSlots;
+    private final int[] updateSlots;
+    private final SharedVariable[] updateTargets;
+
+    Function(List<TensorVariable> inputs, List<TensorVariable> outputs, Map<SharedVariable, Object> userUpdates,
+             Map<TensorVariable, Object> givens, Mode mode) {
+        this.inputs = List.copyOf(inputs);
+        this.userOutputs = List.copyOf(outputs);
+        this.mode = mode == null ? Mode.FAST_RUN : mode;
+        checkInputs();
+        Map<SharedVariable, TensorVariable> ups = checkedUpdates(userUpdates);
+        addDefaultUpdates(ups, outputs);
+
+        // one list of graph outputs: the function's outputs, then the update expressions
+        List<TensorVariable> all = new ArrayList<>(outputs);
+        List<SharedVariable> targets = new ArrayList<>(ups.keySet());
+        all.addAll(ups.values());
+        all = new GraphClone(checkedGivens(givens)).apply(all);
+        if (this.mode != Mode.NONE) {
+            all = new BasicRewrites().rewrite(all);
+        }
+        this.outputs = List.copyOf(all.subList(0, outputs.size()));
+        Map<SharedVariable, TensorVariable> finalUpdates = new LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            finalUpdates.put(targets.get(i), all.get(outputs.size() + i));
+        }
+        this.updates = Collections.unmodifiableMap(finalUpdates);
+
+        List<Apply> nodes = Graphs.toposort(all, new HashSet<>(this.inputs));
+        List<SharedVariable> shared = new ArrayList<>();
+        List<TensorConstant> constants = new ArrayList<>();
+        collectRoots(all, shared, constants);
+        this.plan = new ExecutionPlan(this.inputs, nodes, shared, constants);
+        this.outputSlots = this.outputs.stream().mapToInt(plan::slotOf).toArray();
+        this.updateTargets = targets.toArray(new SharedVariable[0]);
+        this.updateSlots = finalUpdates.values().stream().mapToInt(plan::slotOf).toArray();
+    }
+
+    private void checkInputs() {
+        Set<TensorVariable> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            TensorVariable in = inputs.get(i);
+            if (in == null) {
+                throw new GradusException("function: input " + i + " is null");
+            }
+            if (in instanceof SharedVariable) {
+                throw new GradusException("function: input " + i + " is the shared variable " + in.describe()
+                        + "; shared variables are read automatically and must not be listed as inputs");
+            }
+            if (in instanceof TensorConstant) {
+                throw new GradusException("function: input " + i + " is a constant; inputs must be symbolic variables "
+                        + "such as T.scalar()");
+            }
+            if (in.owner() != null) {
+                throw new GradusException("function: input " + i + " is " + in.describe()
+                        + ", the result of an operation; inputs must be variables made by T.scalar(), T.matrix(), ...");
+            }
+            if (!seen.add(in)) {
+                throw new GradusException("function: " + in.describe() + " is listed twice among the inputs");
+            }
+        }
+    }
+
+    private static Map<SharedVariable, TensorVariable> checkedUpdates(Map<SharedVariable, Object> userUpdates) {
+        Map<SharedVariable, TensorVariable> out = new LinkedHashMap<>();
+        for (Map.Entry<SharedVariable, Object> e : userUpdates.entrySet()) {
+            SharedVariable target = e.getKey();
+            if (e.getValue() == null) {
+                throw new GradusException("function: the update for " + target.describe() + " is null");
+            }
+            TensorVariable expr = T.asTensor(e.getValue());
+            if (expr instanceof TensorConstant && ((TensorConstant) expr).isWeak() && expr.dtype() != target.dtype()) {
+                expr = T.cast(expr, target.dtype());
+            }
+            if (expr.dtype() != target.dtype()) {
+                throw new DTypeException("function: the update for shared variable " + target.describe() + " has dtype "
+                        + expr.dtype() + ", which would silently change the variable's dtype from " + target.dtype()
+                        + ". Cast the update: T.cast(expression, DType." + target.dtype().name()
+                        + "), or build it from " + target.dtype() + " values (update created at " + expr.site() + ")");
+            }
+            if (expr.ndim() != target.ndim()) {
+                throw new ShapeException("function: the update for shared variable " + target.describe()
+                        + " has rank " + expr.ndim() + " " + expr.type().shapeString() + " but the variable has rank "
+                        + target.ndim() + " (update created at " + expr.site() + ")");
+            }
+            out.put(target, expr);
+        }
+        return out;
+    }
+
+    /** Adds Theano's default updates (random stream states) for shared variables the user does not update. */
+    private static void addDefaultUpdates(Map<SharedVariable, TensorVariable> ups, List<TensorVariable> outputs) {
+        List<TensorVariable> frontier = new ArrayList<>(outputs);
+        frontier.addAll(ups.values());
+        boolean added = true;
+        while (added) {
+            added = false;
+            for (Variable v : Graphs.ancestors(frontier)) {
+                if (v instanceof SharedVariable) {
+                    SharedVariable s = (SharedVariable) v;
+                    if (s.defaultUpdate() != null && !ups.containsKey(s)) {
+                        ups.put(s, s.defaultUpdate());
+                        frontier.add(s.defaultUpdate());
+                        added = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<TensorVariable, TensorVariable> checkedGivens(Map<TensorVariable, Object> givens) {
+        Map<TensorVariable, TensorVariable> out = new LinkedHashMap<>();
+        for (Map.Entry<TensorVariable, Object> e : givens.entrySet()) {
+            TensorVariable key = e.getKey();
+            TensorVariable value = T.asTensor(e.getValue());
+            if (value.dtype() != key.dtype() || value.ndim() != key.ndim()) {
+                throw new DTypeException("function: givens replaces " + key.describe() + " by " + value.describe()
+                        + ", which has a different dtype or rank");
+            }
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    private void collectRoots(List<TensorVariable> all, List<SharedVariable> shared, List<TensorConstant> constants) {
+        Set<TensorVariable> inputSet = new HashSet<>(inputs);
+        for (Variable v : Graphs.ancestors(all)) {
+            if (v.owner() != null || inputSet.contains(v)) {
+                continue;
+            }
+            if (v instanceof SharedVariable) {
+                shared.add((SharedVariable) v);
+            } else if (v instanceof TensorConstant) {
+                constants.add((TensorConstant) v);
+            } else {
+                throw new GradusException("function: the outputs depend on the input " + v.describe()
+                        + ", which is not among the function's inputs " + inputs
+                        + "; add it to the inputs or replace it with givens");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- calling
+
+    /** Calls a function of one input with one array argument (never spread into several arguments). */
+    public NDArray call(Object arg) {
+        return single(run(new Object[] {arg}));
+    }
+
+    /** Calls the function and returns its single output. */
+    public NDArray call(Object... args) {
+        return single(run(args));
+    }
+
+    public NDArray call(double[][] arg) {
+        return call((Object) arg);
+    }
+
+    public NDArray call(float[][] arg) {
+        return call((Object) arg);
+    }
+
+    public NDArray call(int[][] arg) {
+        return call((Object) arg);
+    }
+
+    public NDArray call(long[][] arg) {
+        return call((Object) arg);
+    }
+
+    public NDArray call(boolean[][] arg) {
+        return call((Object) arg);
+    }
+
+    public NDArray call(double[][][] arg) {
+        return call((Object) arg);
+    }
+
+    public NDArray call(float[][][] arg) {
+        return call((Object) arg);
+    }
+
+    /** Calls the function and returns all outputs in order. */
+    public List<NDArray> callAll(Object... args) {
+        return run(args);
+    }
+
+    /** Calls a function of one input with one array argument and returns all outputs. */
+    public List<NDArray> callAll(Object arg) {
+        return run(new Object[] {arg});
+    }
+
+    public List<NDArray> callAll(double[][] arg) {
+        return callAll((Object) arg);
+    }
+
+    public List<NDArray> callAll(float[][] arg) {
+        return callAll((Object) arg);
+    }
+
+    public List<NDArray> callAll(int[][] arg) {
+        return callAll((Object) arg);
+    }
+
+    private NDArray single(List<NDArray> results) {
+        if (results.size() != 1) {
+            throw new GradusException("call(...) returns a single output, but this function has " + results.size()
+                    + " outputs; use callAll(...)");
+        }
+        return results.get(0);
+    }
+
+    private synchronized List<NDArray> run(Object[] args) {
+        if (args == null) {
+            args = new Object[] {null};
+        }
+        if (args.length != inputs.size()) {
+            String hint = inputs.size() == 1 && args.length > 1
+                    ? " (a Java array of arrays passed as call(Object...) is spread into its rows; "
+                    + "pass an NDArray or a double[][] variable)" : "";
+            throw new GradusException("function takes " + inputs.size() + " argument(s) " + inputs + " but got "
+                    + args.length + hint);
+        }
+        NDArray[] values = new NDArray[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = InputConversion.convert(args[i], inputs.get(i), i);
+        }
+        try {
+            plan.run(values);
+            List<NDArray> results = new ArrayList<>(outputSlots.length);
+            for (int s : outputSlots) {
+                results.add(plan.value(s).copy());
+            }
+            NDArray[] newValues = new NDArray[updateSlots.length];
+            for (int i = 0; i < updateSlots.length; i++) {
+                NDArray v = plan.value(updateSlots[i]);
+                newValues[i] = plan.isBuffer(updateSlots[i]) ? v : v.copy();
+            }
+            for (int i = 0; i < updateSlots.length; i++) {
+                updateTargets[i].assignFromUpdate(newValues[i]);
+            }
+            return results;
+        } finally {
+            plan.releaseInputs();
+        }
+    }
+
+    // ---------------------------------------------------------------- introspection
+
+    public List<TensorVariable> inputs() {
+        return inputs;
+    }
+
+    /** The outputs of the compiled graph (after givens and rewrites). */
+    public List<TensorVariable> outputs() {
+        return outputs;
+    }
+
+    /** The outputs as the user gave them. */
+    public List<TensorVariable> userOutputs() {
+        return userOutputs;
+    }
+
+    /** The updates of the compiled graph, including default updates of random streams. */
+    public Map<SharedVariable, TensorVariable> updates() {
+        return updates;
+    }
+
+    /** The compiled nodes in execution order. */
+    public List<Apply> nodes() {
+        return plan.nodes();
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public String toString() {
+        return "Function(inputs=" + inputs + ", outputs=" + outputs.size() + ", updates=" + updates.size()
+                + ", nodes=" + plan.nodes().size() + ", mode=" + mode + ")";
+    }
+}

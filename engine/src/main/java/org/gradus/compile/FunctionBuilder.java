@@ -1,0 +1,68 @@
+package org.gradus.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradus.tensor.SharedVariable;
+import org.gradus.tensor.TensorVariable;
+
+/**
+ * Collects what {@code Gradus.function} needs: inputs, outputs, updates, givens and a mode.
+ *
+ * <pre>{@code
+ * Function train = Gradus.functionBuilder(List.of(index))
+ *         .outputs(cost)
+ *         .updates(Map.of(w, w.sub(g.mul(lr))))
+ *         .givens(Map.of(x, data.get(T.slice(index.mul(20), index.add(1).mul(20)))))
+ *         .build();
+ * }</pre>
+ */
+public final class FunctionBuilder {
+    private final List<TensorVariable> inputs;
+    private final List<TensorVariable> outputs = new ArrayList<>();
+    private final Map<SharedVariable, Object> updates = new LinkedHashMap<>();
+    private final Map<TensorVariable, Object> givens = new LinkedHashMap<>();
+    private Mode mode = Mode.FAST_RUN;
+
+    public FunctionBuilder(List<? extends TensorVariable> inputs) {
+        this.inputs = new ArrayList<>(inputs);
+    }
+
+    public FunctionBuilder outputs(TensorVariable... outs) {
+        outputs.addAll(List.of(outs));
+        return this;
+    }
+
+    public FunctionBuilder outputs(List<? extends TensorVariable> outs) {
+        outputs.addAll(outs);
+        return this;
+    }
+
+    /** Adds updates: each shared variable receives the value of its expression after every call. */
+    public FunctionBuilder updates(Map<? extends SharedVariable, ?> newUpdates) {
+        updates.putAll(newUpdates);
+        return this;
+    }
+
+    /** Adds one update. */
+    public FunctionBuilder update(SharedVariable variable, Object expression) {
+        updates.put(variable, expression);
+        return this;
+    }
+
+    /** Replaces variables of the graph by other expressions (Theano's {@code givens}). */
+    public FunctionBuilder givens(Map<? extends TensorVariable, ?> replacements) {
+        givens.putAll(replacements);
+        return this;
+    }
+
+    public FunctionBuilder mode(Mode newMode) {
+        this.mode = newMode;
+        return this;
+    }
+
+    public Function build() {
+        return new Function(inputs, outputs, updates, givens, mode);
+    }
+}

@@ -1,0 +1,262 @@
+package org.gradus.ops.elemwise;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gradus.ShapeException;
+import org.gradus.ops.Op;
+import org.gradus.ops.scalar.BinaryScalarOp;
+import org.gradus.ops.scalar.ScalarOp;
+import org.gradus.ops.scalar.UnaryScalarOp;
+import org.gradus.tensor.NDArray;
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorConstant;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
+import org.gradus.types.TensorType;
+
+/**
+ * A scalar op applied to every element of its operands, with NumPy broadcasting.
+ *
+ * <p>The gradient comes from the scalar op and is then summed over every axis along which the
+ * operand was broadcast, so that it has the operand's own shape.
+ */
+public record Elemwise(ScalarOp scalarOp) implements Op {
+
+    @Override
+    public String name() {
+        return scalarOp.name();
+    }
+
+    @Override
+    public List<TensorType> outputTypes(List<TensorVariable> inputs) {
+        if (inputs.size() != scalarOp.arity()) {
+            throw new IllegalArgumentException(name() + " takes " + scalarOp.arity() + " operands, got " + inputs.size());
+        }
+        int[] shape = Broadcasting.staticShape(name(), inputs);
+        return List.of(TensorType.of(scalarOp.outputDType(operandDTypes(inputs)), shape));
+    }
+
+    /**
+     * The operand dtypes used for the result's dtype. A weak constant (one made from a plain Java
+     * number) takes the dtype of the other operands when it fits, so {@code x.mul(2)} keeps a float32
+     * {@code x} float32, as Python numbers do in NumPy and Theano.
+     */
+    static List<DType> operandDTypes(List<TensorVariable> inputs) {
+        DType strong = null;
+        for (TensorVariable v : inputs) {
+            if (!isWeak(v)) {
+                strong = strong == null ? v.type().dtype() : DType.upcast(strong, v.type().dtype());
+            }
+        }
+        List<DType> out = new ArrayList<>(inputs.size());
+        for (TensorVariable v : inputs) {
+            DType d = v.type().dtype();
+            if (isWeak(v) && strong != null && d.kind().ordinal() <= strong.kind().ordinal()) {
+                d = strong;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static boolean isWeak(TensorVariable v) {
+        return v instanceof TensorConstant && ((TensorConstant) v).isWeak();
+    }
+
+    @Override
+    public int[][] outputShapes(NDArray[] inputs) {
+        int ndim = 0;
+        for (NDArray a : inputs) {
+            ndim = Math.max(ndim, a.ndim());
+        }
+        int[] out = new int[ndim];
+        Arrays.fill(out, 1);
+        for (int axis = 0; axis < ndim; axis++) {
+            for (NDArray a : inputs) {
+                int k = axis - (ndim - a.ndim());
+                int d = k < 0 ? 1 : a.dim(k);
+                if (d != 1) {
+                    if (out[axis] != 1 && out[axis] != d) {
+                        throw new ShapeException(name() + ": operands of shapes " + runtimeShapes(inputs)
+                                + " do not broadcast: axis " + axis + " has lengths " + out[axis] + " and " + d);
+                    }
+                    out[axis] = d;
+                }
+            }
+        }
+        return new int[][] {out};
+    }
+
+    private static String runtimeShapes(NDArray[] inputs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < inputs.length; i++) {
+            sb.append(i == 0 ? "" : " and ").append(Arrays.toString(inputs[i].shape()));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void perform(NDArray[] inputs, NDArray[] outputs) {
+        NDArray out = outputs[0];
+        int n = out.size();
+        if (n == 0) {
+            return;
+        }
+        if (allSameShape(inputs, out)) {
+            performContiguous(inputs, out, n);
+            return;
+        }
+        int ndim = out.ndim();
+        int[] shape = out.shape();
+        int[][] strides = new int[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            strides[i] = broadcastStrides(inputs[i], ndim);
+        }
+        int[] counter = new int[ndim];
+        int[] offsets = new int[inputs.length];
+        double[] args = new double[inputs.length];
+        int inner = ndim == 0 ? 1 : shape[ndim - 1];
+        for (int flat = 0; flat < n; flat += inner) {
+            for (int j = 0; j < inner; j++) {
+                for (int i = 0; i < inputs.length; i++) {
+                    int off = offsets[i] + (ndim == 0 ? 0 : j * strides[i][ndim - 1]);
+                    args[i] = inputs[i].get(off);
+                }
+                out.set(flat + j, scalarOp.compute(args));
+            }
+            // advance the odometer over all axes but the last
+            for (int axis = ndim - 2; axis >= 0; axis--) {
+                counter[axis]++;
+                for (int i = 0; i < inputs.length; i++) {
+                    offsets[i] += strides[i][axis];
+                }
+                if (counter[axis] < shape[axis]) {
+                    break;
+                }
+                for (int i = 0; i < inputs.length; i++) {
+                    offsets[i] -= strides[i][axis] * shape[axis];
+                }
+                counter[axis] = 0;
+            }
+        }
+    }
+
+    private static boolean allSameShape(NDArray[] inputs, NDArray out) {
+        for (NDArray a : inputs) {
+            if (a.size() != out.size() || a.ndim() != out.ndim()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void performContiguous(NDArray[] inputs, NDArray out, int n) {
+        if (scalarOp instanceof UnaryScalarOp) {
+            UnaryScalarOp op = (UnaryScalarOp) scalarOp;
+            NDArray a = inputs[0];
+            if (a.dtype() == DType.FLOAT64 && out.dtype() == DType.FLOAT64) {
+                double[] x = a.float64Data();
+                double[] z = out.float64Data();
+                for (int i = 0; i < n; i++) {
+                    z[i] = op.apply(x[i]);
+                }
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                out.set(i, op.apply(a.get(i)));
+            }
+        } else if (scalarOp instanceof BinaryScalarOp) {
+            BinaryScalarOp op = (BinaryScalarOp) scalarOp;
+            NDArray a = inputs[0];
+            NDArray b = inputs[1];
+            if (a.dtype() == DType.FLOAT64 && b.dtype() == DType.FLOAT64 && out.dtype() == DType.FLOAT64) {
+                double[] x = a.float64Data();
+                double[] y = b.float64Data();
+                double[] z = out.float64Data();
+                for (int i = 0; i < n; i++) {
+                    z[i] = op.apply(x[i], y[i]);
+                }
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                out.set(i, op.apply(a.get(i), b.get(i)));
+            }
+        } else {
+            double[] args = new double[inputs.length];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < inputs.length; k++) {
+                    args[k] = inputs[k].get(i);
+                }
+                out.set(i, scalarOp.compute(args));
+            }
+        }
+    }
+
+    /** Element strides of {@code a} seen as an array of {@code ndim} axes; 0 along broadcast axes. */
+    static int[] broadcastStrides(NDArray a, int ndim) {
+        int[] own = a.strides();
+        int[] st = new int[ndim];
+        int pad = ndim - a.ndim();
+        for (int axis = pad; axis < ndim; axis++) {
+            int k = axis - pad;
+            st[axis] = a.dim(k) == 1 ? 0 : own[k];
+        }
+        return st;
+    }
+
+    @Override
+    public List<TensorVariable> grad(List<TensorVariable> inputs, List<TensorVariable> outputs,
+                                     List<TensorVariable> outputGrads) {
+        TensorVariable gz = outputGrads.get(0);
+        List<TensorVariable> raw = scalarOp.grad(inputs, outputs.get(0), gz);
+        List<TensorVariable> result = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            TensorVariable in = inputs.get(i);
+            TensorVariable g = raw.get(i);
+            if (g == null || !in.type().dtype().isFloat()) {
+                result.add(null);
+                continue;
+            }
+            result.add(reduceToShapeOf(g, in, outputs.get(0).type()));
+        }
+        return result;
+    }
+
+    /**
+     * Sums a gradient shaped like the output over the axes along which {@code input} was broadcast,
+     * and gives it the input's rank and dtype.
+     */
+    static TensorVariable reduceToShapeOf(TensorVariable g, TensorVariable input, TensorType outType) {
+        TensorType in = input.type();
+        TensorVariable r = g;
+        if (r.type().ndim() < in.ndim()) {
+            r = T.fill(input, r);
+        }
+        int gNdim = r.type().ndim();
+        int pad = gNdim - in.ndim();
+        List<Integer> axes = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        int kept = 0;
+        for (int axis = 0; axis < gNdim; axis++) {
+            boolean padded = axis < pad;
+            boolean stretched = !padded && in.dim(axis - pad) == 1 && r.type().dim(axis) != 1;
+            if (padded || stretched) {
+                axes.add(axis);
+                if (!padded) {
+                    order.add(-1);
+                }
+            } else if (!padded) {
+                order.add(kept++);
+            }
+        }
+        if (!axes.isEmpty()) {
+            r = T.sum(r, axes.stream().mapToInt(Integer::intValue).toArray());
+            r = T.dimshuffle(r, order.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (r.type().dtype() != in.dtype()) {
+            r = T.cast(r, in.dtype());
+        }
+        return r;
+    }
+}

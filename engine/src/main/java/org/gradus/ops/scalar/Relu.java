@@ -1,0 +1,34 @@
+package org.gradus.ops.scalar;
+
+import java.util.List;
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorVariable;
+
+/** The rectifier {@code max(x, 0)}. */
+public record Relu() implements UnaryScalarOp {
+    @Override
+    public String name() {
+        return "relu";
+    }
+
+    @Override
+    public double apply(double x) {
+        return x > 0 ? x : (x != x ? x : 0.0);
+    }
+
+    @Override
+    public List<TensorVariable> grad(List<TensorVariable> inputs, TensorVariable output, TensorVariable gz) {
+        TensorVariable x = inputs.get(0);
+        return List.of(T.mul(gz, T.gt(x, 0)));
+    }
+
+    @Override
+    public String javaExpression(List<String> a) {
+        return String.format("(%s > 0 ? %s : 0.0)", a.get(0), a.get(0));
+    }
+
+    @Override
+    public String cudaExpression(List<String> a) {
+        return String.format("(%s > 0 ? %s : 0)", a.get(0), a.get(0));
+    }
+}

@@ -1,0 +1,63 @@
+package org.gradus.ops.scalar;
+
+import java.util.List;
+import org.gradus.Config;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
+
+/**
+ * A function of a few scalars, written once and lifted to tensors by
+ * {@link org.gradus.ops.elemwise.Elemwise}, which adds broadcasting, shapes and the reduction of
+ * gradients over broadcast axes.
+ *
+ * <p>An implementation holds, side by side: its output dtype rule, its Java kernel, its expression
+ * fragments for generated Java and CUDA C code, and its gradient. Implement it as a record (the
+ * parameters, if any, are the components) through {@link UnaryScalarOp}, {@link BinaryScalarOp} or
+ * {@link TernaryScalarOp}.
+ */
+public interface ScalarOp {
+
+    /** The lowercase name, as the user-facing function is named ({@code "add"}, {@code "sigmoid"}). */
+    String name();
+
+    /** The number of operands. */
+    int arity();
+
+    /** Computes the op on {@code arity()} operands; elements of integer and bool dtypes arrive as exact doubles. */
+    double compute(double[] args);
+
+    /** The dtype of the result for operands of these dtypes; by default their common upcast. */
+    default DType outputDType(List<DType> inputs) {
+        DType d = inputs.get(0);
+        for (DType t : inputs) {
+            d = DType.upcast(d, t);
+        }
+        return d;
+    }
+
+    /**
+     * The gradient with respect to each operand, shaped like the output (the lifting sums over
+     * broadcast axes); {@code null} where the output is locally constant in that operand.
+     */
+    List<TensorVariable> grad(List<TensorVariable> inputs, TensorVariable output, TensorVariable outputGrad);
+
+    /** A Java expression computing the op on the given operand expressions (all of type double). */
+    String javaExpression(List<String> args);
+
+    /** A CUDA C++ expression computing the op; operands are of the kernel's element type. */
+    String cudaExpression(List<String> args);
+
+    /** The infix symbol when the op prints as an operator ({@code "+"}), or {@code null}. */
+    default String infixSymbol() {
+        return null;
+    }
+
+    /** Float dtypes stay; integers and bool become floatX (Theano's rule for transcendental functions). */
+    static DType floatOutput(List<DType> inputs) {
+        DType d = inputs.get(0);
+        for (DType t : inputs) {
+            d = DType.upcast(d, t);
+        }
+        return d.isFloat() ? d : Config.get().floatX();
+    }
+}

@@ -1,0 +1,40 @@
+package org.gradus.ops.scalar;
+
+import java.util.List;
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
+
+/** The logistic function {@code 1 / (1 + exp(-x))}, computed without overflow. */
+public record Sigmoid() implements UnaryScalarOp {
+    @Override
+    public String name() {
+        return "sigmoid";
+    }
+
+    @Override
+    public double apply(double x) {
+        return x >= 0 ? 1.0 / (1.0 + Math.exp(-x)) : Math.exp(x) / (1.0 + Math.exp(x));
+    }
+
+    @Override
+    public DType outputDType(List<DType> inputs) {
+        return ScalarOp.floatOutput(inputs);
+    }
+
+    @Override
+    public List<TensorVariable> grad(List<TensorVariable> inputs, TensorVariable output, TensorVariable gz) {
+        TensorVariable z = output;
+        return List.of(T.mul(gz, T.mul(z, T.sub(1, z))));
+    }
+
+    @Override
+    public String javaExpression(List<String> a) {
+        return String.format("(%s >= 0 ? 1.0 / (1.0 + Math.exp(-%s)) : Math.exp(%s) / (1.0 + Math.exp(%s)))", a.get(0), a.get(0), a.get(0), a.get(0));
+    }
+
+    @Override
+    public String cudaExpression(List<String> a) {
+        return String.format("(%s >= 0 ? 1 / (1 + exp(-%s)) : exp(%s) / (1 + exp(%s)))", a.get(0), a.get(0), a.get(0), a.get(0));
+    }
+}

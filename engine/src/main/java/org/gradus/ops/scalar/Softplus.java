@@ -1,0 +1,40 @@
+package org.gradus.ops.scalar;
+
+import java.util.List;
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
+
+/** {@code log(1 + exp(x))}, computed without overflow. */
+public record Softplus() implements UnaryScalarOp {
+    @Override
+    public String name() {
+        return "softplus";
+    }
+
+    @Override
+    public double apply(double x) {
+        return x > 30 ? x : (x < -30 ? Math.exp(x) : Math.log1p(Math.exp(x)));
+    }
+
+    @Override
+    public DType outputDType(List<DType> inputs) {
+        return ScalarOp.floatOutput(inputs);
+    }
+
+    @Override
+    public List<TensorVariable> grad(List<TensorVariable> inputs, TensorVariable output, TensorVariable gz) {
+        TensorVariable x = inputs.get(0);
+        return List.of(T.mul(gz, T.sigmoid(x)));
+    }
+
+    @Override
+    public String javaExpression(List<String> a) {
+        return String.format("(%s > 30 ? %s : (%s < -30 ? Math.exp(%s) : Math.log1p(Math.exp(%s))))", a.get(0), a.get(0), a.get(0), a.get(0), a.get(0));
+    }
+
+    @Override
+    public String cudaExpression(List<String> a) {
+        return String.format("(%s > 30 ? %s : (%s < -30 ? exp(%s) : log1p(exp(%s))))", a.get(0), a.get(0), a.get(0), a.get(0), a.get(0));
+    }
+}
