@@ -42,7 +42,10 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
         return single ? words.nextFloat() : words.nextDouble();
     }
 
-    /** Uniform on [low, high): element {@code i} is {@code low + (high - low) * u_i}, one uniform each. */
+    /**
+     * Uniform on [low, high): element {@code i} is {@code low + (high - low) * u_i}, one uniform each
+     * (rounding to float32 may give {@code high} itself when the bounds are not exact in float32).
+     */
     record Uniform() implements Distribution {
         @Override
         public String name() {

@@ -59,13 +59,14 @@ public record RandomDraw(Distribution distribution, int ndim, DType dtype) imple
         }
         int[] out = ShapeVectors.staticShape(shape, ndim);
         for (int j = 0; j < names.size(); j++) {
-            checkParameter(names.get(j), inputs.get(2 + j).type().shape(), out, inputs.get(2 + j));
+            TensorVariable param = inputs.get(2 + j);
+            checkParameter(names.get(j), param.type().shape(), out, param.describe());
         }
         return List.of(TensorType.unknownShape(DType.INT64, 1), TensorType.of(dtype, out));
     }
 
     /** Checks that a parameter's shape broadcasts to the sample shape; unknown lengths pass. */
-    private void checkParameter(String paramName, int[] param, int[] out, Object what) {
+    private void checkParameter(String paramName, int[] param, int[] out, String what) {
         if (param.length > out.length) {
             throw new ShapeException(name() + ": parameter '" + paramName + "' has " + param.length
                     + " axes but the sample has only " + out.length + " (" + what + ")");
