@@ -1,0 +1,161 @@
+package org.gradus.ops.random;
+
+import java.util.List;
+import org.gradus.DTypeException;
+import org.gradus.GradusException;
+import org.gradus.tensor.NDArray;
+import org.gradus.types.DType;
+
+/**
+ * A probability distribution that {@link RandomDraw} samples from, and the exact rule that turns
+ * the Philox word stream into samples (a CUDA kernel must follow the same rule).
+ *
+ * <p>Elements are produced in row-major order from one {@link Philox.WordStream}; a uniform
+ * {@code u} is {@link Philox#toFloat} of one word when the output is float32 and
+ * {@link Philox#toDouble} of two words otherwise. Arithmetic is done in double and rounded once to
+ * the output dtype. Words left over in the last block are discarded.
+ */
+public sealed interface Distribution permits Distribution.Uniform, Distribution.Normal, Distribution.Binomial {
+
+    /** A short name for printing, such as {@code "uniform"}. */
+    String name();
+
+    /** The names of the parameters, in the order the op takes them after (state, shape). */
+    List<String> parameterNames();
+
+    /** Throws {@link DTypeException} when samples cannot be stored in {@code dtype}. */
+    void checkDType(DType dtype);
+
+    /**
+     * Fills {@code out} (flat, row-major) reading words from {@code words}; {@code params[j][i]} is
+     * parameter {@code j} broadcast to element {@code i}.
+     */
+    void sample(Philox.WordStream words, double[][] params, NDArray out);
+
+    private static void requireFloat(String what, DType dtype) {
+        if (!dtype.isFloat()) {
+            throw new DTypeException(what + ": samples are real numbers and need a float dtype, got " + dtype);
+        }
+    }
+
+    private static double unit(Philox.WordStream words, boolean single) {
+        return single ? words.nextFloat() : words.nextDouble();
+    }
+
+    /**
+     * Uniform on [low, high): element {@code i} is {@code low + (high - low) * u_i}, one uniform each
+     * (rounding to float32 may give {@code high} itself when the bounds are not exact in float32).
+     */
+    record Uniform() implements Distribution {
+        @Override
+        public String name() {
+            return "uniform";
+        }
+
+        @Override
+        public List<String> parameterNames() {
+            return List.of("low", "high");
+        }
+
+        @Override
+        public void checkDType(DType dtype) {
+            requireFloat("uniform", dtype);
+        }
+
+        @Override
+        public void sample(Philox.WordStream words, double[][] params, NDArray out) {
+            boolean single = out.dtype() == DType.FLOAT32;
+            for (int i = 0; i < out.size(); i++) {
+                double low = params[0][i];
+                out.set(i, low + (params[1][i] - low) * unit(words, single));
+            }
+        }
+    }
+
+    /**
+     * Normal with the given mean and standard deviation by Box–Muller: the pair of elements
+     * {@code (2j, 2j+1)} reads uniforms {@code u1} then {@code u2} and gets
+     * {@code mean + std * r cos(2 pi u2)} and {@code mean + std * r sin(2 pi u2)} with
+     * {@code r = sqrt(-2 ln(1 - u1))}; an odd last element uses only the cosine.
+     */
+    record Normal() implements Distribution {
+        @Override
+        public String name() {
+            return "normal";
+        }
+
+        @Override
+        public List<String> parameterNames() {
+            return List.of("mean", "std");
+        }
+
+        @Override
+        public void checkDType(DType dtype) {
+            requireFloat("normal", dtype);
+        }
+
+        @Override
+        public void sample(Philox.WordStream words, double[][] params, NDArray out) {
+            boolean single = out.dtype() == DType.FLOAT32;
+            int n = out.size();
+            for (int i = 0; i < n; i += 2) {
+                // 1 - u1 lies in (0, 1], so the logarithm is finite
+                double r = Math.sqrt(-2.0 * Math.log(1.0 - unit(words, single)));
+                double theta = 2.0 * Math.PI * unit(words, single);
+                out.set(i, params[0][i] + params[1][i] * r * Math.cos(theta));
+                if (i + 1 < n) {
+                    out.set(i + 1, params[0][i + 1] + params[1][i + 1] * r * Math.sin(theta));
+                }
+            }
+        }
+    }
+
+    /**
+     * Binomial with {@code trials} trials of success probability {@code p}: element {@code i} reads
+     * {@code trials} words {@code w} and counts those with {@code w * 2^-32 < p} (w unsigned), so
+     * p = 0 never succeeds and p = 1 always does.
+     */
+    record Binomial(int trials) implements Distribution {
+        public Binomial {
+            if (trials < 0) {
+                throw new IllegalArgumentException("binomial: the number of trials must be >= 0, got " + trials);
+            }
+        }
+
+        @Override
+        public String name() {
+            return "binomial{n=" + trials + "}";
+        }
+
+        @Override
+        public List<String> parameterNames() {
+            return List.of("p");
+        }
+
+        @Override
+        public void checkDType(DType dtype) {
+            if (dtype == DType.BOOL || (dtype == DType.UINT8 && trials > 255)) {
+                throw new DTypeException("binomial: counts of " + trials + " trials cannot be stored as " + dtype
+                        + "; use int64 (the default), int32 or a float dtype");
+            }
+        }
+
+        @Override
+        public void sample(Philox.WordStream words, double[][] params, NDArray out) {
+            for (int i = 0; i < out.size(); i++) {
+                double p = params[0][i];
+                if (!(p >= 0.0 && p <= 1.0)) {
+                    throw new GradusException("binomial: the probability p must lie in [0, 1], got " + p
+                            + " at element " + i);
+                }
+                long successes = 0;
+                for (int t = 0; t < trials; t++) {
+                    if ((words.nextWord() & 0xFFFFFFFFL) * 0x1.0p-32 < p) {
+                        successes++;
+                    }
+                }
+                out.setLong(i, successes);
+            }
+        }
+    }
+}
