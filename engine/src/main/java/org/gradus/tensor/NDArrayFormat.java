@@ -15,16 +15,65 @@ final class NDArrayFormat {
         if (a.ndim() == 0) {
             return element(a.dtype(), a.get(0));
         }
-        int width = 0;
-        for (int i = 0; i < a.size(); i++) {
-            width = Math.max(width, element(a.dtype(), a.get(i)).length());
+        String[] texts = new String[a.size()];
+        boolean scientific = a.dtype().isFloat() && needsScientific(a);
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = a.dtype().isFloat() ? arrayFloat(a.get(i), scientific) : element(a.dtype(), a.get(i));
+        }
+        // align like NumPy: integer parts padded on the left, fractions on the right
+        int intWidth = 0;
+        int fracWidth = 0;
+        for (String t : texts) {
+            int dot = t.indexOf('.');
+            intWidth = Math.max(intWidth, dot < 0 ? t.length() : dot);
+            fracWidth = Math.max(fracWidth, dot < 0 ? 0 : t.length() - dot);
+        }
+        for (int i = 0; i < texts.length; i++) {
+            String t = texts[i];
+            int dot = t.indexOf('.');
+            int left = dot < 0 ? t.length() : dot;
+            int right = dot < 0 ? 0 : t.length() - dot;
+            if (dot < 0 && fracWidth > 0) {
+                texts[i] = " ".repeat(Math.max(0, intWidth + fracWidth - t.length())) + t; // nan, inf
+            } else {
+                texts[i] = " ".repeat(intWidth - left) + t + " ".repeat(fracWidth - right);
+            }
         }
         StringBuilder sb = new StringBuilder();
-        append(sb, a, 0, 0, width, a.size() > MAX_ELEMENTS);
+        append(sb, a, texts, 0, 0, a.size() > MAX_ELEMENTS);
         return sb.toString();
     }
 
-    private static void append(StringBuilder sb, NDArray a, int axis, int offset, int width, boolean summarize) {
+    private static boolean needsScientific(NDArray a) {
+        double maxAbs = 0;
+        double minAbs = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < a.size(); i++) {
+            double v = Math.abs(a.get(i));
+            if (v != 0 && Double.isFinite(v)) {
+                maxAbs = Math.max(maxAbs, v);
+                minAbs = Math.min(minAbs, v);
+            }
+        }
+        return maxAbs >= 1e16 || (minAbs < 1e-4) || (maxAbs / minAbs > 1e3 && minAbs < 1e-3);
+    }
+
+    private static String arrayFloat(double v, boolean scientific) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (scientific) {
+            String s = String.format(Locale.ROOT, "%.8e", v);
+            String mantissa = s.substring(0, s.indexOf('e')).replaceAll("0+$", "");
+            return mantissa + s.substring(s.indexOf('e'));
+        }
+        String s = String.format(Locale.ROOT, "%.8f", v).replaceAll("0+$", "");
+        return s;
+    }
+
+    private static void append(StringBuilder sb, NDArray a, String[] texts, int axis, int offset, boolean summarize) {
         int n = a.dim(axis);
         int stride = 1;
         for (int k = axis + 1; k < a.ndim(); k++) {
@@ -37,13 +86,12 @@ final class NDArrayFormat {
                 i = n - EDGE_ITEMS;
             }
             if (axis == a.ndim() - 1) {
-                String s = element(a.dtype(), a.get(offset + i));
-                sb.append(" ".repeat(width - s.length())).append(s);
+                sb.append(texts[offset + i]);
                 if (i < n - 1) {
                     sb.append(' ');
                 }
             } else {
-                append(sb, a, axis + 1, offset + i * stride, width, summarize);
+                append(sb, a, texts, axis + 1, offset + i * stride, summarize);
                 if (i < n - 1) {
                     sb.append("\n".repeat(a.ndim() - axis - 1)).append(" ".repeat(axis + 1));
                 }
