@@ -662,7 +662,7 @@ public final class T {
 
     /** Flattens into a vector. */
     public static TensorVariable flatten(Object x) {
-        return reshape(x, -1);
+        return flatten(x, 1);
     }
 
     /** Keeps the first {@code ndim - 1} axes and flattens the rest into the last one. */

@@ -1,6 +1,7 @@
 package org.gradus.ops.shape;
 
 import java.util.Arrays;
+import java.util.List;
 import org.gradus.ShapeException;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.TensorConstant;
@@ -19,7 +20,10 @@ public final class ShapeVectors {
         }
     }
 
-    /** The static shape known from a constant shape vector, else all unknown of length {@code ndim}. */
+    /**
+     * The static shape known from a shape vector: a constant, {@code T.shape(y)} (the static shape of
+     * {@code y}) or a {@link MakeVector} (its constant entries); other lengths are unknown.
+     */
     public static int[] staticShape(TensorVariable shapeVector, int ndim) {
         int[] out = new int[ndim];
         Arrays.fill(out, TensorType.UNKNOWN);
@@ -28,6 +32,20 @@ public final class ShapeVectors {
             for (int i = 0; i < ndim; i++) {
                 long d = v.getLong(i);
                 out[i] = d >= 0 ? (int) d : TensorType.UNKNOWN;
+            }
+        } else if (shapeVector.owner() != null && shapeVector.owner().op() instanceof Shape) {
+            // the shape of a tensor has that tensor's static lengths
+            int[] known = shapeVector.owner().input(0).type().shape();
+            if (known.length == ndim) {
+                out = known;
+            }
+        } else if (shapeVector.owner() != null && shapeVector.owner().op() instanceof MakeVector) {
+            List<TensorVariable> entries = shapeVector.owner().inputs();
+            for (int i = 0; i < ndim && i < entries.size(); i++) {
+                if (entries.get(i) instanceof TensorConstant) {
+                    long d = ((TensorConstant) entries.get(i)).valueView().getLong(0);
+                    out[i] = d >= 0 ? (int) d : TensorType.UNKNOWN;
+                }
             }
         }
         return out;
