@@ -23,20 +23,25 @@ final class NDArrayFormat {
         // align like NumPy: integer parts padded on the left, fractions on the right
         int intWidth = 0;
         int fracWidth = 0;
+        int plainWidth = 0;
         for (String t : texts) {
             int dot = t.indexOf('.');
-            intWidth = Math.max(intWidth, dot < 0 ? t.length() : dot);
-            fracWidth = Math.max(fracWidth, dot < 0 ? 0 : t.length() - dot);
+            if (dot < 0) {
+                plainWidth = Math.max(plainWidth, t.length());
+            } else {
+                intWidth = Math.max(intWidth, dot);
+                fracWidth = Math.max(fracWidth, t.length() - dot);
+            }
         }
+        int width = Math.max(plainWidth, intWidth + fracWidth);
+        intWidth += width - (intWidth + fracWidth);
         for (int i = 0; i < texts.length; i++) {
             String t = texts[i];
             int dot = t.indexOf('.');
-            int left = dot < 0 ? t.length() : dot;
-            int right = dot < 0 ? 0 : t.length() - dot;
-            if (dot < 0 && fracWidth > 0) {
-                texts[i] = " ".repeat(Math.max(0, intWidth + fracWidth - t.length())) + t; // nan, inf
+            if (dot < 0) {
+                texts[i] = " ".repeat(width - t.length()) + t; // integers, nan, inf
             } else {
-                texts[i] = " ".repeat(intWidth - left) + t + " ".repeat(fracWidth - right);
+                texts[i] = " ".repeat(intWidth - dot) + t + " ".repeat(fracWidth - (t.length() - dot));
             }
         }
         StringBuilder sb = new StringBuilder();

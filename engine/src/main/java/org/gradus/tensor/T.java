@@ -701,6 +701,9 @@ public final class T {
         if (shape instanceof long[]) {
             return constant(shape, DType.INT64);
         }
+        if (shape instanceof Integer || shape instanceof Long) {
+            return constant(new long[] {((Number) shape).longValue()}, DType.INT64);
+        }
         if (shape instanceof Object[]) {
             return Shapes.stackScalars((Object[]) shape);
         }

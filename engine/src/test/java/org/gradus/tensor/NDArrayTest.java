@@ -47,7 +47,7 @@ class NDArrayTest {
         assertThat(NDArray.of(new int[] {1, -20, 3}).toString()).isEqualTo("[  1 -20   3]");
         assertThat(NDArray.of(new boolean[] {true, false}).toString()).isEqualTo("[ True False]");
         assertThat(NDArray.of(new double[] {Double.NaN, Double.NEGATIVE_INFINITY, 1e-9}).toString())
-                .isEqualTo("[  nan  -inf 1.e-09]");
+                .isEqualTo("[   nan   -inf 1.e-09]");
         assertThat(NDArray.of(new double[] {1, -1, 0.5}).toString()).isEqualTo("[ 1.  -1.   0.5]");
         assertThat(NDArray.of(new double[] {0.3359524, 0.20387478}).toString()).isEqualTo("[0.3359524  0.20387478]");
     }
