@@ -16,7 +16,9 @@ import org.gradus.types.TensorType;
  * {@code numpy.add.at}; setting with repeated indices keeps the last write.
  *
  * <p>Gradients: {@code dx = g}, with the region zeroed when setting; {@code dvalue = g[i0, ...]}
- * summed over the axes along which {@code value} was broadcast.
+ * summed over the axes along which {@code value} was broadcast. When setting with repeated indices,
+ * every repeat receives the gradient, although only the last write survives; keep set indices
+ * unique when differentiating with respect to {@code value}.
  */
 public record AdvancedIncSubtensor(boolean set) implements Op {
 

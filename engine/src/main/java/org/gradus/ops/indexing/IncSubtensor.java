@@ -16,7 +16,9 @@ import org.gradus.types.TensorType;
  * {@code pattern} as in {@link Subtensor}. The result has the dtype and shape of {@code x}.
  *
  * <p>Gradients: {@code dx = g}, with the region zeroed when setting; {@code dvalue = g[pattern]}
- * summed over the axes along which {@code value} was broadcast.
+ * summed over the axes along which {@code value} was broadcast. As in Theano, those are the value's
+ * missing leading axes and its axes of static length 1; a value axis of unknown static length is
+ * stretched at run time if it has length 1, but is then not differentiable (give it a static length 1).
  */
 public record IncSubtensor(boolean set, List<AxisIndex> pattern) implements Op {
 

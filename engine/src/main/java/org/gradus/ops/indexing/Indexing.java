@@ -21,8 +21,8 @@ public final class Indexing {
 
     /**
      * {@code x[indices...]}. Each index is a Java {@code Integer}/{@code Long} (negative counts from
-     * the end), a {@link Slice}, a symbolic int scalar (both remove nothing but the axis they pick),
-     * or a symbolic int vector (advanced indexing). Int vectors are supported on the leading axes,
+     * the end; removes the axis), a {@link Slice} (keeps the axis), a symbolic int scalar (removes the
+     * axis), or a symbolic int vector (advanced indexing). Axes without an index are taken whole. Int vectors are supported on the leading axes,
      * optionally mixed with ints there, followed only by whole slices; they are combined elementwise
      * with broadcasting, so {@code p.get(idx, y)} is {@code [p[idx[n], y[n]] for n]}.
      */
