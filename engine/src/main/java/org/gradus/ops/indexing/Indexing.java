@@ -24,7 +24,8 @@ public final class Indexing {
      * the end; removes the axis), a {@link Slice} (keeps the axis), a symbolic int scalar (removes the
      * axis), or a symbolic int vector (advanced indexing). Axes without an index are taken whole.
      * Int vectors are supported on the leading axes, optionally mixed with ints there, followed only
-     * by whole slices; they are combined elementwise with broadcasting, so {@code p.get(idx, y)} is {@code [p[idx[n], y[n]] for n]}.
+     * by whole slices; they are combined elementwise with broadcasting, so {@code p.get(idx, y)} is
+     * {@code [p[idx[n], y[n]] for n]}.
      */
     public static TensorVariable subtensor(TensorVariable x, Object... indices) {
         if (indices.length > x.ndim()) {
