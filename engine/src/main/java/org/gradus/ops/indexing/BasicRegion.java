@@ -1,0 +1,164 @@
+package org.gradus.ops.indexing;
+
+import java.util.List;
+import org.gradus.GradusException;
+import org.gradus.tensor.NDArray;
+import org.gradus.types.TensorType;
+
+/**
+ * The elements that a basic index pattern selects from an array, resolved for run-time shapes and
+ * bounds with NumPy's rules: negative points and bounds count from the end, points out of range
+ * fail, slice bounds are clamped to the axis.
+ */
+final class BasicRegion {
+    /** The shape of the selected region (the axes indexed by points are gone). */
+    final int[] shape;
+    /** For each element of the region, in row-major order, its flat offset in the indexed array. */
+    final int[] offsets;
+
+    private BasicRegion(int[] shape, int[] offsets) {
+        this.shape = shape;
+        this.offsets = offsets;
+    }
+
+    /**
+     * Resolves {@code pattern} against an array of shape {@code xShape}; the symbolic bounds are read,
+     * in order, from {@code inputs[firstExtra]} onwards.
+     */
+    static BasicRegion resolve(String opName, List<AxisIndex> pattern, int[] xShape, NDArray[] inputs, int firstExtra) {
+        int ndim = xShape.length;
+        int[] start = new int[ndim];
+        int[] step = new int[ndim];
+        int[] count = new int[ndim];
+        int kept = 0;
+        int extra = firstExtra;
+        for (int axis = 0; axis < ndim; axis++) {
+            int len = xShape[axis];
+            AxisIndex index = axis < pattern.size() ? pattern.get(axis) : AxisIndex.ALL;
+            if (index.point()) {
+                long i = value(index.start(), inputs, extra);
+                extra += index.inputCount();
+                start[axis] = checkedPoint(opName, i, axis, len);
+                step[axis] = 1;
+                count[axis] = 1;
+                continue;
+            }
+            Long lo = optional(index.start(), inputs, extra);
+            extra += index.start().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0;
+            Long hi = optional(index.stop(), inputs, extra);
+            extra += index.stop().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0;
+            Long st = optional(index.step(), inputs, extra);
+            extra += index.step().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0;
+            long s = st == null ? 1 : st;
+            if (s == 0) {
+                throw new GradusException(opName + ": slice step cannot be zero (axis " + axis + ")");
+            }
+            long[] resolved = sliceIndices(lo, hi, s, len);
+            start[axis] = (int) resolved[0];
+            step[axis] = (int) s;
+            count[axis] = (int) resolved[1];
+            kept++;
+        }
+        int[] shape = new int[kept];
+        int size = 1;
+        for (int axis = 0, k = 0; axis < ndim; axis++) {
+            size *= count[axis];
+            boolean isPoint = axis < pattern.size() && pattern.get(axis).point();
+            if (!isPoint) {
+                shape[k++] = count[axis];
+            }
+        }
+        return new BasicRegion(shape, offsets(xShape, start, step, count, size));
+    }
+
+    private static int[] offsets(int[] xShape, int[] start, int[] step, int[] count, int size) {
+        int ndim = xShape.length;
+        int[] offsets = new int[size];
+        if (size == 0) {
+            return offsets;
+        }
+        int[] stride = new int[ndim];
+        int base = 0;
+        for (int axis = ndim - 1, s = 1; axis >= 0; axis--) {
+            stride[axis] = s * step[axis];
+            base += start[axis] * s;
+            s *= xShape[axis];
+        }
+        int[] counter = new int[ndim];
+        int off = base;
+        for (int flat = 0; flat < size; flat++) {
+            offsets[flat] = off;
+            // advance the odometer over the region's axes, last axis fastest
+            for (int axis = ndim - 1; axis >= 0; axis--) {
+                counter[axis]++;
+                off += stride[axis];
+                if (counter[axis] < count[axis]) {
+                    break;
+                }
+                off -= stride[axis] * count[axis];
+                counter[axis] = 0;
+            }
+        }
+        return offsets;
+    }
+
+    /** A point index made non-negative, or a clear error when it is outside the axis. */
+    static int checkedPoint(String opName, long index, int axis, int length) {
+        long i = index < 0 ? index + length : index;
+        if (i < 0 || i >= length) {
+            throw new GradusException(opName + ": index " + index + " is out of bounds for axis " + axis
+                    + " with length " + length);
+        }
+        return (int) i;
+    }
+
+    /**
+     * NumPy's {@code slice.indices}: the first index and the element count of {@code lo:hi:step} on
+     * an axis of length {@code len} ({@code null} bounds are omitted).
+     */
+    static long[] sliceIndices(Long lo, Long hi, long step, long len) {
+        long start;
+        long stop;
+        if (step > 0) {
+            start = lo == null ? 0 : clamp(lo, len, 0, len);
+            stop = hi == null ? len : clamp(hi, len, 0, len);
+        } else {
+            start = lo == null ? len - 1 : clamp(lo, len, -1, len - 1);
+            stop = hi == null ? -1 : clamp(hi, len, -1, len - 1);
+        }
+        long n;
+        if (step > 0) {
+            n = start < stop ? (stop - start - 1) / step + 1 : 0;
+        } else {
+            n = stop < start ? (start - stop - 1) / -step + 1 : 0;
+        }
+        return new long[] {n == 0 ? 0 : start, n};
+    }
+
+    private static long clamp(long bound, long len, long low, long high) {
+        long b = bound < 0 ? bound + len : bound;
+        return Math.max(low, Math.min(high, b));
+    }
+
+    /**
+     * The static length of a slice when its bounds are constants and the axis length is known,
+     * else {@link TensorType#UNKNOWN}.
+     */
+    static int staticSliceLength(AxisIndex index, int len) {
+        if (len == TensorType.UNKNOWN || index.inputCount() > 0) {
+            return TensorType.UNKNOWN;
+        }
+        Long lo = index.start().kind() == AxisIndex.Bound.Kind.ABSENT ? null : index.start().constant();
+        Long hi = index.stop().kind() == AxisIndex.Bound.Kind.ABSENT ? null : index.stop().constant();
+        long step = index.step().kind() == AxisIndex.Bound.Kind.ABSENT ? 1 : index.step().constant();
+        return (int) sliceIndices(lo, hi, step, len)[1];
+    }
+
+    private static long value(AxisIndex.Bound bound, NDArray[] inputs, int extra) {
+        return bound.kind() == AxisIndex.Bound.Kind.INPUT ? inputs[extra].getLong(0) : bound.constant();
+    }
+
+    private static Long optional(AxisIndex.Bound bound, NDArray[] inputs, int extra) {
+        return bound.kind() == AxisIndex.Bound.Kind.ABSENT ? null : value(bound, inputs, extra);
+    }
+}
