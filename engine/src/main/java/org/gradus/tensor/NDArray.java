@@ -173,8 +173,12 @@ public final class NDArray {
 
     private static void fill(Object value, NDArray target, int[] cursor, int depth, int[] shape) {
         if (depth == shape.length) {
-            double v = value instanceof Boolean ? (((Boolean) value) ? 1 : 0) : ((Number) value).doubleValue();
-            target.set(cursor[0]++, v);
+            if (value instanceof Long || value instanceof Integer) {
+                target.setLong(cursor[0]++, ((Number) value).longValue()); // exact for int64
+            } else {
+                double v = value instanceof Boolean ? (((Boolean) value) ? 1 : 0) : ((Number) value).doubleValue();
+                target.set(cursor[0]++, v);
+            }
             return;
         }
         if (!value.getClass().isArray() || Array.getLength(value) != shape[depth]) {

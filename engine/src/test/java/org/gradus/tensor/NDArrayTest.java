@@ -37,6 +37,7 @@ class NDArrayTest {
         assertThat(a.astype(DType.FLOAT32).toFloatArray()).containsExactly(-1.7f, 0f, 2.9f);
         NDArray big = NDArray.of(new long[] {(1L << 60) + 1});
         assertThat(big.copy().getLong(0)).isEqualTo((1L << 60) + 1);
+        assertThat(NDArray.fromJava(new long[][] {{(1L << 60) + 1}}, null).getLong(0)).isEqualTo((1L << 60) + 1);
     }
 
     @Test
