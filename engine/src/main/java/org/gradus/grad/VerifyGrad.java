@@ -19,12 +19,13 @@ import org.gradus.types.TensorType;
  *
  * <p>Given a builder that turns symbolic inputs into an expression, and a point (one Java number,
  * array or {@link NDArray} per input), it creates inputs of the point's dtypes and ranks (lengths
- * unknown), builds the expression and reduces it to a scalar cost: the expression itself when it is
- * a scalar, otherwise {@code sum(out * R)} with a seeded random {@code R} of the output's shape. It
- * then compares every element of the symbolic gradient {@code T.grad(cost, x)} of every float input
- * {@code x} with the central difference {@code (cost(x + eps) - cost(x - eps)) / (2 eps)}. An
- * element passes when its absolute difference is at most {@code absTol} or its relative difference
- * {@code |a - n| / max(|a|, |n|)} is at most {@code relTol}; NaN never passes. Integer and bool
+ * unknown, except that axes of length 1 are broadcastable), builds the expression and reduces it to
+ * a scalar cost: the expression itself when it is a scalar, otherwise {@code sum(out * R)} with a
+ * seeded random {@code R} of the output's shape. It then compares every element of the symbolic
+ * gradient {@code T.grad(cost, x)} of every float input {@code x} with the central difference
+ * {@code (cost(x + eps) - cost(x - eps)) / (2 eps)}. An element passes when its absolute difference
+ * is at most {@code absTol} or its relative difference {@code |a - n| / max(|a|, |n|)} is at most
+ * {@code relTol}; NaN never passes. Integer and bool
  * inputs are not checked.
  *
  * <pre>{@code
@@ -109,7 +110,10 @@ public final class VerifyGrad {
             }
             values[i] = NDArray.fromJava(point.get(i), null).copy();
             int[] shape = new int[values[i].ndim()];
-            Arrays.fill(shape, TensorType.UNKNOWN);
+            for (int k = 0; k < shape.length; k++) {
+                // axes of length 1 are broadcastable, as in Theano's verify_grad
+                shape[k] = values[i].dim(k) == 1 ? 1 : TensorType.UNKNOWN;
+            }
             inputs.add(T.tensor(values[i].dtype(), shape));
         }
         TensorVariable out = builder.apply(List.copyOf(inputs));
