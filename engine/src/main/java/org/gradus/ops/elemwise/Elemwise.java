@@ -19,7 +19,8 @@ import org.gradus.types.TensorType;
  * A scalar op applied to every element of its operands, with NumPy broadcasting.
  *
  * <p>The gradient comes from the scalar op and is then summed over every axis along which the
- * operand was broadcast, so that it has the operand's own shape.
+ * operand was broadcast, so that it has the operand's own shape. An axis may broadcast only where
+ * its static length is 1 (checked at run time by {@link #checkRuntimeBroadcast}), as in Theano.
  */
 public record Elemwise(ScalarOp scalarOp) implements Op {
 
