@@ -131,6 +131,7 @@ class OtherElemwiseContractTest {
     void fillGradientIsTheSumForTheValueAndNothingForTheTemplate() {
         VerifyGrad.verifyGrad((List<TensorVariable> v) -> T.fill(v.get(0), v.get(1)).mul(v.get(0)),
                 List.of(new double[][] {{1, 2, 3}, {4, 5, 6}}, new double[] {0.5, -1, 2}));
+        VerifyGrad.verifyGrad(v -> T.zerosLike(v).add(T.onesLike(v).mul(T.sqr(v))), new double[][] {{1, -2}, {3, 0.5}});
         TensorVariable x = T.matrix("x");
         TensorVariable s = T.dscalar("s");
         List<NDArray> g = Gradus.function(List.of(x, s), T.grad(T.sum(T.fill(x, s)), List.of(x, s)))
