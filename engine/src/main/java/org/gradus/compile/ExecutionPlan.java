@@ -103,6 +103,9 @@ final class ExecutionPlan {
         NDArray[] outArrays = new NDArray[outs.length];
         try {
             int[][] shapes = node.op().outputShapes(inArrays);
+            if (node.op() instanceof org.gradus.ops.elemwise.Elemwise) {
+                org.gradus.ops.elemwise.Elemwise.checkRuntimeBroadcast(node, inArrays, shapes[0]);
+            }
             for (int o = 0; o < outs.length; o++) {
                 NDArray buf = buffers[outs[o]];
                 TensorVariable outVar = node.output(o);

@@ -36,7 +36,7 @@ public final class Gradients {
             throw new GradientException("grad: the cost must have a float dtype, but " + cost.describe()
                     + " is " + cost.dtype() + "; cast it with T.cast(cost, DType.FLOAT64)");
         }
-        Set<Variable> ancestors = Graphs.ancestors(List.of(cost));
+        Set<Variable> ancestors = connectedAncestors(cost);
         List<TensorVariable> result = new ArrayList<>();
         List<TensorVariable> connected = new ArrayList<>();
         for (TensorVariable w : wrt) {
@@ -67,6 +67,23 @@ public final class Gradients {
             result.add(g);
         }
         return result;
+    }
+
+    /** The variables the cost depends on, not looking through {@code disconnectedGrad}, which cuts the dependence. */
+    private static Set<Variable> connectedAncestors(TensorVariable cost) {
+        Set<Variable> seen = new HashSet<>();
+        List<Variable> stack = new ArrayList<>(List.of(cost));
+        while (!stack.isEmpty()) {
+            Variable v = stack.remove(stack.size() - 1);
+            if (!seen.add(v) || v.owner() == null) {
+                continue;
+            }
+            Op op = v.owner().op();
+            if (!(op instanceof GradientBlock && ((GradientBlock) op).disconnected())) {
+                stack.addAll(v.owner().inputs());
+            }
+        }
+        return seen;
     }
 
     private static Map<Variable, TensorVariable> backpropagate(TensorVariable cost, List<TensorVariable> wrt) {

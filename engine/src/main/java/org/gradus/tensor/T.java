@@ -853,4 +853,24 @@ public final class T {
     public static TensorVariable hessian(TensorVariable cost, TensorVariable x) {
         return Gradients.hessian(cost, x);
     }
+
+    /** Checks the symbolic gradient of {@code builder(inputs)} at {@code point} by finite differences; see {@link org.gradus.grad.VerifyGrad}. */
+    public static void verifyGrad(java.util.function.Function<List<TensorVariable>, TensorVariable> builder, List<?> point) {
+        org.gradus.grad.VerifyGrad.verifyGrad(builder, point);
+    }
+
+    public static void verifyGrad(java.util.function.Function<List<TensorVariable>, TensorVariable> builder, List<?> point,
+                                  org.gradus.grad.VerifyGrad.Options options) {
+        org.gradus.grad.VerifyGrad.verifyGrad(builder, point, options);
+    }
+
+    /** Checks the symbolic gradient of a one-input expression at {@code point}; see {@link org.gradus.grad.VerifyGrad}. */
+    public static void verifyGrad(java.util.function.Function<TensorVariable, TensorVariable> builder, Object point) {
+        org.gradus.grad.VerifyGrad.verifyGrad(builder, point);
+    }
+
+    public static void verifyGrad(java.util.function.Function<TensorVariable, TensorVariable> builder, Object point,
+                                  org.gradus.grad.VerifyGrad.Options options) {
+        org.gradus.grad.VerifyGrad.verifyGrad(builder, point, options);
+    }
 }

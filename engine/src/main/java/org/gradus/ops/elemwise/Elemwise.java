@@ -19,7 +19,8 @@ import org.gradus.types.TensorType;
  * A scalar op applied to every element of its operands, with NumPy broadcasting.
  *
  * <p>The gradient comes from the scalar op and is then summed over every axis along which the
- * operand was broadcast, so that it has the operand's own shape.
+ * operand was broadcast, so that it has the operand's own shape. An axis may broadcast only where
+ * its static length is 1 (checked at run time by {@link #checkRuntimeBroadcast}), as in Theano.
  */
 public record Elemwise(ScalarOp scalarOp) implements Op {
 
@@ -86,6 +87,25 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
             }
         }
         return new int[][] {out};
+    }
+
+    /**
+     * Rejects run-time broadcasting of an axis that is not broadcastable in the static type (Theano's
+     * rule): the gradient sums only over statically broadcastable axes, so it would come out wrong.
+     */
+    public static void checkRuntimeBroadcast(org.gradus.graph.Apply node, NDArray[] inputs, int[] outShape) {
+        for (int i = 0; i < inputs.length; i++) {
+            TensorType type = node.input(i).type();
+            int pad = outShape.length - inputs[i].ndim();
+            for (int k = 0; k < inputs[i].ndim(); k++) {
+                if (inputs[i].dim(k) == 1 && outShape[k + pad] != 1 && type.dim(k) != 1) {
+                    throw new ShapeException(node.op().name() + ": operand " + i + ", " + node.input(i).describe()
+                            + ", has length 1 on axis " + k + " at run time and would be broadcast to length "
+                            + outShape[k + pad] + ", but that axis is not broadcastable in its static type. Declare "
+                            + "it (length 1 in T.tensor(dtype, name, shape...)) or insert it with dimshuffle(..., -1, ...)");
+                }
+            }
+        }
     }
 
     private static String runtimeShapes(NDArray[] inputs) {
