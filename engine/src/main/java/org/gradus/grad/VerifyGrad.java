@@ -29,8 +29,8 @@ import org.gradus.types.TensorType;
  * inputs are not checked.
  *
  * <pre>{@code
- * VerifyGrad.verifyGrad(x -> T.tanh(x).mul(x), new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}});
- * VerifyGrad.verifyGrad((List<TensorVariable> v) -> T.dot(v.get(0), v.get(1)), List.of(a, b));
+ * VerifyGrad.verifyGradSingleInput(x -> T.tanh(x).mul(x), new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}});
+ * VerifyGrad.verifyGrad(v -> T.dot(v.get(0), v.get(1)), List.of(a, b));
  * }</pre>
  * The list form needs an explicitly typed lambda parameter when the point is a {@code List}, because
  * Java cannot choose between the two overloads for an implicitly typed lambda.
@@ -148,18 +148,18 @@ public final class VerifyGrad {
     }
 
     /** Checks the gradient of a one-input expression at {@code point} with default options. */
-    public static void verifyGrad(Function<TensorVariable, TensorVariable> builder, Object point) {
-        verifyGrad(builder, point, Options.DEFAULT);
+    public static void verifyGradSingleInput(Function<TensorVariable, TensorVariable> builder, Object point) {
+        verifyGradSingleInput(builder, point, Options.DEFAULT);
     }
 
     /** Checks the gradient of a one-input expression at {@code point}. */
-    public static void verifyGrad(Function<TensorVariable, TensorVariable> builder, Object point, Options options) {
+    public static void verifyGradSingleInput(Function<TensorVariable, TensorVariable> builder, Object point, Options options) {
         if (builder == null) {
             throw new IllegalArgumentException("verifyGrad: the builder must not be null");
         }
         List<Object> one = new ArrayList<>();
         one.add(point);
-        verifyGrad((List<TensorVariable> v) -> builder.apply(v.get(0)), one, options);
+        verifyGrad(v -> builder.apply(v.get(0)), one, options);
     }
 
     /** The expression itself when scalar, else {@code sum(out * R)} with a seeded random {@code R} of its run-time shape. */

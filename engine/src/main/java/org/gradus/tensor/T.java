@@ -865,12 +865,12 @@ public final class T {
     }
 
     /** Checks the symbolic gradient of a one-input expression at {@code point}; see {@link org.gradus.grad.VerifyGrad}. */
-    public static void verifyGrad(java.util.function.Function<TensorVariable, TensorVariable> builder, Object point) {
-        org.gradus.grad.VerifyGrad.verifyGrad(builder, point);
+    public static void verifyGradSingleInput(java.util.function.Function<TensorVariable, TensorVariable> builder, Object point) {
+        org.gradus.grad.VerifyGrad.verifyGradSingleInput(builder, point);
     }
 
-    public static void verifyGrad(java.util.function.Function<TensorVariable, TensorVariable> builder, Object point,
+    public static void verifyGradSingleInput(java.util.function.Function<TensorVariable, TensorVariable> builder, Object point,
                                   org.gradus.grad.VerifyGrad.Options options) {
-        org.gradus.grad.VerifyGrad.verifyGrad(builder, point, options);
+        org.gradus.grad.VerifyGrad.verifyGradSingleInput(builder, point, options);
     }
 }

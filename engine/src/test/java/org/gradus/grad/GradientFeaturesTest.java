@@ -33,7 +33,7 @@ class GradientFeaturesTest {
             assertThat(f.call(v).doubleValue()).as("sigmoid''(" + v + ")").isCloseTo(expected, within(1e-14));
         }
         // the first derivative is itself an expression whose gradient verifyGrad can check
-        VerifyGrad.verifyGrad(v -> T.grad(T.sum(T.tanh(v).mul(v)), v), new double[] {0.3, -1.2, 0.8});
+        VerifyGrad.verifyGradSingleInput(v -> T.grad(T.sum(T.tanh(v).mul(v)), v), new double[] {0.3, -1.2, 0.8});
     }
 
     @Test
@@ -137,10 +137,10 @@ class GradientFeaturesTest {
         NDArray x = TestValues.uniform(71, -1, 1, 4, 3);
         NDArray w = TestValues.uniform(72, -1, 1, 3, 5);
         NDArray b = TestValues.uniform(73, -0.5, 0.5, 5);
-        VerifyGrad.verifyGrad((List<TensorVariable> v) -> T.sum(T.tanh(T.dot(v.get(0), v.get(1)).add(v.get(2)))),
+        VerifyGrad.verifyGrad(v -> T.sum(T.tanh(T.dot(v.get(0), v.get(1)).add(v.get(2)))),
                 List.of(x, w, b));
         // the same layer without the sum: verifyGrad projects the 4x5 output randomly
-        VerifyGrad.verifyGrad((List<TensorVariable> v) -> T.tanh(T.dot(v.get(0), v.get(1)).add(v.get(2))),
+        VerifyGrad.verifyGrad(v -> T.tanh(T.dot(v.get(0), v.get(1)).add(v.get(2))),
                 List.of(x, w, b), VerifyGrad.Options.DEFAULT.withSeed(3));
     }
 }

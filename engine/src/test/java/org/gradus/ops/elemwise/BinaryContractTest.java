@@ -147,7 +147,7 @@ class BinaryContractTest {
             if (b.name().equals("maximum") || b.name().equals("minimum")) {
                 y = TestValues.uniform(24, b.low() + 0.05, b.high() + 0.05, shapes[1]);
             }
-            VerifyGrad.verifyGrad((List<TensorVariable> v) -> b.op().apply(v.get(0), v.get(1)), List.of(x, y));
+            VerifyGrad.verifyGrad(v -> b.op().apply(v.get(0), v.get(1)), List.of(x, y));
         }
     }
 

@@ -46,7 +46,7 @@ class OtherElemwiseContractTest {
     void clipGradientGoesToTheActiveOperand() {
         // x values away from both bounds: inside, below and above
         double[][] x = {{-2.5, -0.3, 0.4}, {2.2, 0.9, -1.7}};
-        VerifyGrad.verifyGrad((List<TensorVariable> v) -> T.clip(v.get(0), v.get(1), v.get(2)),
+        VerifyGrad.verifyGrad(v -> T.clip(v.get(0), v.get(1), v.get(2)),
                 List.of(x, new double[] {-1, -1.1, -0.9}, 1.05));
     }
 
@@ -61,7 +61,7 @@ class OtherElemwiseContractTest {
                 new double[][] {{1, 2, 3}, {4, 5, 6}}, new double[] {-1, -2, -3});
         assertThat(out.toDoubleArray()).containsExactly(1, 2, 3, -1, -2, -3);
         assertThat(T.where(T.gt(T.fvector("f"), 0), T.fvector("g"), 0).dtype()).isEqualTo(DType.FLOAT32);
-        VerifyGrad.verifyGrad((List<TensorVariable> v) -> T.where(v.get(0), v.get(1), v.get(2)),
+        VerifyGrad.verifyGrad(v -> T.where(v.get(0), v.get(1), v.get(2)),
                 List.of(new boolean[][] {{true}, {false}}, new double[][] {{1, 2, 3}, {4, 5, 6}},
                         new double[] {-1, -2, -3}));
     }
@@ -98,8 +98,8 @@ class OtherElemwiseContractTest {
 
     @Test
     void castGradientFlowsBetweenFloatDtypesOnly() {
-        VerifyGrad.verifyGrad(x -> T.sqr(T.cast(x, DType.FLOAT64)), new float[][] {{0.5f, -1.5f, 2f}, {1f, 3f, -0.25f}});
-        VerifyGrad.verifyGrad(x -> T.cast(T.exp(x), DType.FLOAT32).mul(2), new double[] {0.1, 0.2, -0.4},
+        VerifyGrad.verifyGradSingleInput(x -> T.sqr(T.cast(x, DType.FLOAT64)), new float[][] {{0.5f, -1.5f, 2f}, {1f, 3f, -0.25f}});
+        VerifyGrad.verifyGradSingleInput(x -> T.cast(T.exp(x), DType.FLOAT32).mul(2), new double[] {0.1, 0.2, -0.4},
                 VerifyGrad.Options.DEFAULT.withEps(1e-3).withTolerances(1e-2, 1e-2));
         TensorVariable x = T.dvector("x");
         TensorVariable cost = T.sum(T.cast(T.cast(x, DType.INT32), DType.FLOAT64)).add(T.sum(x));
@@ -129,9 +129,9 @@ class OtherElemwiseContractTest {
 
     @Test
     void fillGradientIsTheSumForTheValueAndNothingForTheTemplate() {
-        VerifyGrad.verifyGrad((List<TensorVariable> v) -> T.fill(v.get(0), v.get(1)).mul(v.get(0)),
+        VerifyGrad.verifyGrad(v -> T.fill(v.get(0), v.get(1)).mul(v.get(0)),
                 List.of(new double[][] {{1, 2, 3}, {4, 5, 6}}, new double[] {0.5, -1, 2}));
-        VerifyGrad.verifyGrad(v -> T.zerosLike(v).add(T.onesLike(v).mul(T.sqr(v))), new double[][] {{1, -2}, {3, 0.5}});
+        VerifyGrad.verifyGradSingleInput(v -> T.zerosLike(v).add(T.onesLike(v).mul(T.sqr(v))), new double[][] {{1, -2}, {3, 0.5}});
         TensorVariable x = T.matrix("x");
         TensorVariable s = T.dscalar("s");
         List<NDArray> g = Gradus.function(List.of(x, s), T.grad(T.sum(T.fill(x, s)), List.of(x, s)))

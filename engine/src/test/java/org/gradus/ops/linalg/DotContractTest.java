@@ -74,12 +74,12 @@ class DotContractTest {
 
     @Test
     void gradientsOfEveryCombination() {
-        VerifyGrad.verifyGrad((List<TensorVariable> x) -> T.dot(x.get(0), x.get(1)), List.of(a34, b45));
-        VerifyGrad.verifyGrad((List<TensorVariable> x) -> T.dot(x.get(0), x.get(1)), List.of(a34, u4));
-        VerifyGrad.verifyGrad((List<TensorVariable> x) -> T.dot(x.get(0), x.get(1)), List.of(u4, b45));
-        VerifyGrad.verifyGrad((List<TensorVariable> x) -> T.dot(x.get(0), x.get(1)), List.of(u4, u4.copy()));
-        VerifyGrad.verifyGrad(x -> T.dot(x, x), u4);
-        VerifyGrad.verifyGrad(x -> T.dot(T.transpose(x), x), a34);
+        VerifyGrad.verifyGrad(x -> T.dot(x.get(0), x.get(1)), List.of(a34, b45));
+        VerifyGrad.verifyGrad(x -> T.dot(x.get(0), x.get(1)), List.of(a34, u4));
+        VerifyGrad.verifyGrad(x -> T.dot(x.get(0), x.get(1)), List.of(u4, b45));
+        VerifyGrad.verifyGrad(x -> T.dot(x.get(0), x.get(1)), List.of(u4, u4.copy()));
+        VerifyGrad.verifyGradSingleInput(x -> T.dot(x, x), u4);
+        VerifyGrad.verifyGradSingleInput(x -> T.dot(T.transpose(x), x), a34);
     }
 
     @Test
@@ -89,7 +89,7 @@ class DotContractTest {
         NDArray out = TestValues.run(List.of(p, q), T.outer(p, q), v3, u4);
         assertThat(out.shape()).containsExactly(3, 4);
         assertThat(out.toDoubleArray()).containsExactly(product(v3, u4, 3, 1, 4), within(1e-15));
-        VerifyGrad.verifyGrad((List<TensorVariable> x) -> T.outer(x.get(0), x.get(1)), List.of(v3, u4));
+        VerifyGrad.verifyGrad(x -> T.outer(x.get(0), x.get(1)), List.of(v3, u4));
         assertThatThrownBy(() -> T.outer(T.matrix("m"), q)).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("outer needs two vectors").hasMessageContaining("'m'");
     }
