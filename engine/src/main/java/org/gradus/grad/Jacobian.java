@@ -30,6 +30,7 @@ final class Jacobian implements Op {
     private final TensorVariable vectorJacobianProduct;
     private final List<TensorVariable> roots;
     private Function inner;
+    private Function valueOfY;
 
     private Jacobian(TensorVariable y, TensorVariable x, TensorVariable seed, TensorVariable vjp,
                      List<TensorVariable> roots) {
@@ -81,6 +82,14 @@ final class Jacobian implements Op {
         return inner;
     }
 
+    /** Compiled once: the seed must have y's run-time shape, which only y's value tells. */
+    private synchronized Function valueOfY() {
+        if (valueOfY == null) {
+            valueOfY = Gradus.function(roots, y);
+        }
+        return valueOfY;
+    }
+
     private List<NDArray> evaluate(NDArray[] inputs, NDArray seedValue) {
         Object[] args = new Object[inputs.length + 1];
         System.arraycopy(inputs, 0, args, 0, inputs.length);
@@ -89,9 +98,7 @@ final class Jacobian implements Op {
     }
 
     private NDArray zeroSeed(NDArray[] inputs) {
-        // y's shape is needed for the seed; evaluate y with a seed that is broadcast-compatible
-        Function shapeOfY = Gradus.function(roots, y);
-        int[] yShape = shapeOfY.callAll((Object[]) inputs).get(0).shape();
+        int[] yShape = valueOfY().callAll((Object[]) inputs).get(0).shape();
         return NDArray.zeros(y.dtype(), yShape);
     }
 
