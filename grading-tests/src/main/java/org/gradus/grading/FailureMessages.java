@@ -45,8 +45,7 @@ final class FailureMessages {
         List<String> frames = new ArrayList<>();
         for (StackTraceElement frame : problem.getStackTrace()) {
             String className = frame.getClassName();
-            if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
-                    || className.startsWith("org.junit.") || className.startsWith("org.gradus.grading.")) {
+            if (!isLabCode(className)) {
                 continue;
             }
             if (!frames.isEmpty() && frames.get(frames.size() - 1).equals(frame.toString())) {
@@ -58,5 +57,16 @@ final class FailureMessages {
             }
         }
         return frames.isEmpty() ? "" : "\n    at " + String.join("\n    at ", frames);
+    }
+
+    /** Frames of the JDK, JUnit, AssertJ, the grader and the grading tests are not the student's. */
+    private static boolean isLabCode(String className) {
+        String outerClass = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+        String packageName = outerClass.substring(0, Math.max(0, outerClass.lastIndexOf('.')));
+        boolean platform = className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+                || className.startsWith("org.junit.") || className.startsWith("org.assertj.");
+        boolean grader = packageName.equals(FailureMessages.class.getPackageName());
+        boolean gradingTest = outerClass.endsWith("Test") || outerClass.endsWith("Grading");
+        return !platform && !grader && !gradingTest;
     }
 }
