@@ -28,9 +28,6 @@ final class ConsoleReport {
                         result.passed() ? "ok" : "FAILED"));
                 if (!result.passed()) {
                     out.append(result.output().indent(8));
-                    if (!test.hint().isBlank()) {
-                        out.append("        Hint: ").append(test.hint()).append('\n');
-                    }
                 }
             }
             out.append(String.format("  %-70s %6s / %s%n", "Lab " + lab.getKey() + " total",

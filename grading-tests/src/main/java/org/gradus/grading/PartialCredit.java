@@ -80,7 +80,11 @@ public final class PartialCredit {
         return failed == 0;
     }
 
+    /** The outcome of each check that ran, or an empty string when none did. */
     String report() {
+        if (lines.isEmpty()) {
+            return "";
+        }
         return failed + " of " + lines.size() + " checks failed:\n" + String.join("\n", lines);
     }
 }

@@ -47,8 +47,8 @@ public final class StudentCodeGuard implements InvocationInterceptor, ParameterR
         }
         context.publishReportEntry(EARNED_POINTS_KEY, Double.toString(credit.earned()));
         if (failure != null) {
-            throw new StudentCodeFailure(credit.report() + "\nThe test stopped early: "
-                    + FailureMessages.describe(failure), failure);
+            String checksSoFar = credit.report().isEmpty() ? "" : credit.report() + "\nThen the test stopped early: ";
+            throw new StudentCodeFailure(checksSoFar + FailureMessages.describe(failure), failure);
         }
         if (!credit.declaredExactly(graded.points())) {
             throw new AssertionError("grading test error: the checks of this test do not add up to the "
