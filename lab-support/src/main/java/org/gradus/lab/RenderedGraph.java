@@ -14,6 +14,6 @@ public record RenderedGraph(Path dot, Path svg, Path png, String problem) {
 
     /** One line for the lab's output: the picture's path, or the problem. */
     public String describe() {
-        return rendered() ? "graph: " + png.toAbsolutePath() + " (and .svg, .dot)" : "graph not rendered: " + problem;
+        return rendered() ? "graph: " + png + " (and .svg, .dot)" : "graph not rendered: " + problem;
     }
 }

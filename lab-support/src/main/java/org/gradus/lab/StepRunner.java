@@ -1,6 +1,9 @@
 package org.gradus.lab;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +15,8 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Runs the steps of a lab in order, the way a lab's {@code main} does: it prints each step's title
- * and result, renders the graphs and figures the step asks for, and goes on when a step is not done
+ * and result (and writes the result of a done step to {@code step-N.txt} beside the figures, for the
+ * lessons to include), renders the graphs and figures the step asks for, and goes on when a step is not done
  * yet. A step that calls an earlier step that is not done is reported as waiting for that step.
  *
  * <pre>{@code
@@ -64,6 +68,7 @@ public final class StepRunner {
             if (result != null) {
                 out.println(result);
             }
+            record(number, String.valueOf(result));
             outcome = Outcome.DONE;
         } catch (NotDoneYet e) {
             if (e.lab() == lab && e.step() == number) {
@@ -79,6 +84,16 @@ public final class StepRunner {
         }
         outcomes.put(number, outcome);
         return outcome;
+    }
+
+    /** Writes a done step's printed result to {@code step-N.txt} beside the figures, for the lessons to include. */
+    private void record(int number, String text) {
+        try {
+            Files.createDirectories(figures.directory());
+            Files.writeString(figures.directory().resolve("step-" + number + ".txt"), text + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result of step " + number, e);
+        }
     }
 
     /** The first line of the stack that lies in lab code, to point the student at their mistake. */
@@ -109,7 +124,7 @@ public final class StepRunner {
     /** Shows a chart (window with a display, PNG + SVG files always) and returns a line naming the files. */
     public String figure(String name, XYChart chart) {
         List<Path> files = figures.show(chart, name);
-        return "figure: " + files.get(0).toAbsolutePath() + " (and .svg)";
+        return "figure: " + files.get(0) + " (and .svg)";
     }
 
     /** The figure output of this lab. */
