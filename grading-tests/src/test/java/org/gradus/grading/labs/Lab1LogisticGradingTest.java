@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.gradus.compile.Function;
 import org.gradus.compile.Mode;
+import org.gradus.grading.Graded;
 import org.gradus.graph.Graphs;
 import org.gradus.labs.lab1.LogisticLab;
 import org.gradus.printing.Printing;
@@ -26,6 +27,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 1: f(x) = x² gives f(2) = 4, f(-3) = 9 and f(0.5) = 0.25")
+    @Graded(lab = 1, step = "1.1", points = 1, hint = "See lessons/lab1.adoc, step 1.")
     void step1_squareFunction() {
         Function f = lab.squareFunction();
         assertThat(f.inputs()).as("f takes one input").hasSize(1);
@@ -36,6 +38,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 2: logistic(x) equals 1 / (1 + e^-x) at seven points from -5 to 4.5")
+    @Graded(lab = 1, step = "1.2", points = 1, hint = "See lessons/lab1.adoc, step 2.")
     void step2_logisticValues() {
         TensorVariable x = T.scalar("x");
         Function s = org.gradus.Gradus.function(List.of(x), lab.logistic(x));
@@ -47,6 +50,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 2: the logistic expression has a correct gradient (finite-difference check with verifyGrad)")
+    @Graded(lab = 1, step = "1.2", points = 1, hint = "See lessons/lab1.adoc, step 2.")
     void step2_logisticVerifyGrad() {
         T.verifyGradSingleInput(lab::logistic, 0.3);
         T.verifyGradSingleInput(lab::logistic, new double[][] {{-1, 0.5, 2}, {3, -0.25, 0}});
@@ -54,6 +58,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 3: S(2) = 0.8807970779778823 and S(0) = 0.5")
+    @Graded(lab = 1, step = "1.3", points = 1, hint = "See lessons/lab1.adoc, step 3.")
     void step3_logisticFunction() {
         Function s = lab.logisticFunction();
         assertThat(s.inputs()).as("S takes one input").hasSize(1);
@@ -64,6 +69,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 4: logistic of [[0, 1], [-1, -2]] is [[0.5, 0.7311], [0.2689, 0.1192]]")
+    @Graded(lab = 1, step = "1.4", points = 1, hint = "See lessons/lab1.adoc, step 4.")
     void step4_logisticOfMatrix() {
         Function f = lab.logisticOfMatrix();
         assertThat(f.inputs().get(0).ndim()).as("the input is a matrix (rank 2)").isEqualTo(2);
@@ -76,6 +82,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 4: the matrix function works elementwise on a 2×3 matrix")
+    @Graded(lab = 1, step = "1.4", points = 1, hint = "See lessons/lab1.adoc, step 4.")
     void step4_nonSquareMatrix() {
         double[][] m = {{-3, 0.5, 1.5}, {2, -0.1, 6}};
         double[] got = lab.logisticOfMatrix().call(m).toDoubleArray();
@@ -87,6 +94,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 5: the gradient at 2 is 0.10499358540350662, and S(x)·(1 - S(x)) everywhere")
+    @Graded(lab = 1, step = "1.5", points = 1, hint = "See lessons/lab1.adoc, step 5.")
     void step5_gradientValues() {
         TensorVariable x = T.scalar("x");
         Function gs = org.gradus.Gradus.function(List.of(x), lab.logisticGradient(x));
@@ -99,6 +107,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 5: the gradient is built by T.grad from logistic(x), not written by hand")
+    @Graded(lab = 1, step = "1.5", points = 1, hint = "See lessons/lab1.adoc, step 5.")
     void step5_gradientBuiltWithTGrad() {
         TensorVariable x = T.scalar("x");
         String got = Printing.debugprint(lab.logisticGradient(x));
@@ -109,6 +118,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 6: gS(2) = 0.10499358540350662 and gS(0) = 0.25")
+    @Graded(lab = 1, step = "1.6", points = 1, hint = "See lessons/lab1.adoc, step 6.")
     void step6_gradientFunction() {
         Function gs = lab.gradientFunction();
         assertThat(gs.inputs()).as("gS takes one input").hasSize(1);
@@ -120,6 +130,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 7: the chart has curves S(x) and gS(x) with 121 points over [-6, 6]")
+    @Graded(lab = 1, step = "1.7", points = 1, hint = "See lessons/lab1.adoc, step 7.")
     void step7_chart() {
         XYChart chart = lab.logisticAndGradientChart();
         assertThat(chart.getSeriesMap()).as("the series of the chart").containsOnlyKeys("S(x)", "gS(x)");
@@ -138,6 +149,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 8: S is compiled from y, gS from g = T.grad(y, x), all from one input x")
+    @Graded(lab = 1, step = "1.8", points = 1, hint = "See lessons/lab1.adoc, step 8.")
     void step8_internalRepresentation() {
         LogisticLab.InternalRepresentation r = lab.internalRepresentation();
         assertThat(r.s().userOutputs()).as("S's output is y").containsExactly(r.y());
@@ -156,6 +168,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 9: one function runs as written (Mode.NONE), the other optimized, and both agree at x = 2")
+    @Graded(lab = 1, step = "1.9", points = 1, hint = "See lessons/lab1.adoc, step 9.")
     void step9_modesAndOrdinaryValues() {
         LogisticLab.Stability st = lab.stability();
         assertThat(st.unoptimized().mode()).as("mode of the unoptimized function").isEqualTo(Mode.NONE);
@@ -171,6 +184,7 @@ class Lab1LogisticGradingTest {
 
     @Test
     @DisplayName("Step 9: at x = -800 the logistic underflows to 0; its log is -∞ as written and -∞ or -800 optimized")
+    @Graded(lab = 1, step = "1.9", points = 1, hint = "See lessons/lab1.adoc, step 9.")
     void step9_stabilityAtMinus800() {
         LogisticLab.Stability st = lab.stability();
         List<NDArray> plain = st.unoptimized().callAll(-800.0);

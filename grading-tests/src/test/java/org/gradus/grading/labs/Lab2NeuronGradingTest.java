@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.gradus.Gradus;
 import org.gradus.compile.Function;
+import org.gradus.grading.Graded;
 import org.gradus.lab.Boundary;
 import org.gradus.lab.TwoClassData;
 import org.gradus.labs.lab2.NeuronLab;
@@ -58,6 +59,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 1: the neuron's output is S(x·w + b) for a vector x, and for a matrix of inputs")
+    @Graded(lab = 2, step = "2.1", points = 1, hint = "See lessons/lab2.adoc, step 1.")
     void step1_activation() {
         TensorVariable x = T.vector("x");
         TensorVariable w = T.vector("w");
@@ -78,6 +80,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 1: the neuron has correct gradients with respect to w and b (verifyGrad)")
+    @Graded(lab = 2, step = "2.1", points = 1, hint = "See lessons/lab2.adoc, step 1.")
     void step1_verifyGrad() {
         T.verifyGrad(in -> lab.activation(T.constant(new double[] {0.5, -1.5}), in.get(0), in.get(1)),
                 List.of(new double[] {0.8, -0.3}, 0.1));
@@ -85,6 +88,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 2: the neuron function of x, w and b matches S(x·w + b) on 20 random inputs")
+    @Graded(lab = 2, step = "2.2", points = 1, hint = "See lessons/lab2.adoc, step 2.")
     void step2_neuronFunction() {
         Function neuron = lab.neuronFunction();
         assertThat(neuron.inputs()).as("inputs x, w, b").hasSize(3);
@@ -102,6 +106,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 3: w and b are shared variables that the compiled neuron reads at every call")
+    @Graded(lab = 2, step = "2.3", points = 1, hint = "See lessons/lab2.adoc, step 3.")
     void step3_sharedVariables() {
         NeuronLab.Neuron n = lab.sharedNeuron(new double[] {1, 1}, 0);
         assertThat(n.w().name()).as("name of w").isEqualTo("w");
@@ -118,6 +123,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 4: the cost is the sum of squared errors: 0.5625 for y = 0.25, yHat = 1")
+    @Graded(lab = 2, step = "2.4", points = 1, hint = "See lessons/lab2.adoc, step 4.")
     void step4_cost() {
         TensorVariable y = T.scalar("y");
         TensorVariable yHat = T.scalar("y_hat");
@@ -134,6 +140,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 5: dw and db match the chain rule 2(y - yHat)·y(1 - y)·[x, 1] on random points")
+    @Graded(lab = 2, step = "2.5", points = 1, hint = "See lessons/lab2.adoc, step 5.")
     void step5_gradientValues() {
         NeuronLab.Neuron n = freshNeuron();
         Function gradient = lab.gradientFunction(n, T.scalar("y_hat"));
@@ -154,6 +161,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 5: dw and db are built by T.grad of the step 4 cost")
+    @Graded(lab = 2, step = "2.5", points = 1, hint = "See lessons/lab2.adoc, step 5.")
     void step5_builtWithTGrad() {
         NeuronLab.Neuron n = freshNeuron();
         TensorVariable yHat = T.scalar("y_hat");
@@ -169,6 +177,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 6: one step by hand moves w and b against the gradient, by lr times it")
+    @Graded(lab = 2, step = "2.6", points = 1, hint = "See lessons/lab2.adoc, step 6.")
     void step6_oneStepByHand() {
         NeuronLab.Neuron n = freshNeuron();
         lab.trainByHand(n, referenceGradientFunction(n), X, 1, LR, 1);
@@ -180,6 +189,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 6: 1000 steps by hand end at w = [0.29564…, -0.29564…], b = 1.29564…")
+    @Graded(lab = 2, step = "2.6", points = 1, hint = "See lessons/lab2.adoc, step 6.")
     void step6_thousandStepsByHand() {
         NeuronLab.Neuron n = freshNeuron();
         lab.trainByHand(n, referenceGradientFunction(n), X, 1, LR, 1000);
@@ -188,6 +198,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 7: the training function updates exactly w and b, by -lr times the gradient")
+    @Graded(lab = 2, step = "2.7", points = 1, hint = "See lessons/lab2.adoc, step 7.")
     void step7_updates() {
         NeuronLab.Neuron n = freshNeuron();
         Function train = lab.trainingFunction(n, T.scalar("y_hat"), LR);
@@ -204,6 +215,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 7: 1000 calls of the training function end at w = [0.29564…, -0.29564…], b = 1.29564…")
+    @Graded(lab = 2, step = "2.7", points = 1, hint = "See lessons/lab2.adoc, step 7.")
     void step7_thousandCalls() {
         NeuronLab.Neuron n = freshNeuron();
         Function train = lab.trainingFunction(n, T.scalar("y_hat"), LR);
@@ -215,6 +227,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 8: the recorded costs start at 0.77580…, never rise, and training really happened")
+    @Graded(lab = 2, step = "2.8", points = 1, hint = "See lessons/lab2.adoc, step 8.")
     void step8_costCurve() {
         NeuronLab.Neuron n = freshNeuron();
         double[] costs = lab.trainAndRecordCosts(referenceTrainingFunction(n), X, 1, 1000);
@@ -228,6 +241,7 @@ class Lab2NeuronGradingTest {
 
     @Test
     @DisplayName("Step 9: training on two classes matches plain gradient descent and separates 95% of the points")
+    @Graded(lab = 2, step = "2.9", points = 1, hint = "See lessons/lab2.adoc, step 9.")
     void step9_twoClasses() {
         TwoClassData data = TwoClassData.generate(2016, 50);
         NeuronLab.TrainingRun run = lab.trainOnTwoClasses(data, 200, 1.0, 50);
