@@ -127,6 +127,8 @@ public final class ElementwiseKernels {
             }
             n.append('_').append(s.op().name().replaceAll("[^A-Za-z0-9]", ""));
         }
-        return n.append("_r").append(rank).toString();
+        // a short hash of the whole program (ops, dtypes, literals) keeps names unique within one module
+        String hash = org.gradus.gpu.compiler.KernelCache.key(program.toString(), "", "").substring(0, 8);
+        return n.append("_r").append(rank).append('_').append(hash).toString();
     }
 }
