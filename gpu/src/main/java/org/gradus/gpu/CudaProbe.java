@@ -60,9 +60,9 @@ public final class CudaProbe {
                     memory[0], attribute(device, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT));
             return new Result(Optional.of(info), "found " + info.name());
         } catch (LinkageError e) {
-            return new Result(Optional.empty(), "CUDA driver library not loadable: " + firstLine(e.getMessage()));
+            return new Result(Optional.empty(), "CUDA driver library not loadable: " + NativeErrors.summary(e));
         } catch (CudaException e) {
-            return new Result(Optional.empty(), "CUDA error: " + firstLine(e.getMessage()));
+            return new Result(Optional.empty(), "CUDA error: " + NativeErrors.summary(e));
         }
     }
 
@@ -78,10 +78,5 @@ public final class CudaProbe {
             end++;
         }
         return new String(bytes, 0, end, java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    /** The first line of an exception message (JCuda's embed nested stack traces). */
-    static String firstLine(String message) {
-        return message == null ? "(no message)" : message.lines().findFirst().orElse("");
     }
 }

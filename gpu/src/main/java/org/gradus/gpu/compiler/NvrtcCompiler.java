@@ -32,9 +32,9 @@ public final class NvrtcCompiler implements KernelCompiler {
                 JNvrtc.nvrtcVersion(major, minor);
                 probe = new Probe(new NvrtcCompiler("nvrtc " + major[0] + "." + minor[0]), null);
             } catch (LinkageError e) {
-                probe = new Probe(null, "NVRTC library not loadable: " + firstLine(e.getMessage()));
+                probe = new Probe(null, "NVRTC library not loadable: " + org.gradus.gpu.NativeErrors.summary(e));
             } catch (CudaException e) {
-                probe = new Probe(null, "NVRTC error: " + firstLine(e.getMessage()));
+                probe = new Probe(null, "NVRTC error: " + org.gradus.gpu.NativeErrors.summary(e));
             }
         }
         return probe;
@@ -70,9 +70,5 @@ public final class NvrtcCompiler implements KernelCompiler {
         } finally {
             JNvrtc.nvrtcDestroyProgram(program);
         }
-    }
-
-    static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

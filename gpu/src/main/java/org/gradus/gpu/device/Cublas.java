@@ -28,9 +28,9 @@ public final class Cublas {
                 JCublas2.setExceptionsEnabled(true);
                 probe = "loaded (JCublas2)";
             } catch (LinkageError e) {
-                probe = "not loadable, using the tiled GEMM kernel: " + firstLine(e.getMessage());
+                probe = "not loadable, using the tiled GEMM kernel: " + org.gradus.gpu.NativeErrors.summary(e);
             } catch (CudaException e) {
-                probe = "error, using the tiled GEMM kernel: " + firstLine(e.getMessage());
+                probe = "error, using the tiled GEMM kernel: " + org.gradus.gpu.NativeErrors.summary(e);
             }
         }
         return probe;
@@ -59,9 +59,5 @@ public final class Cublas {
             JCublas2.cublasDgemm(handle, opB, opA, n, m, k, Pointer.to(new double[] {1}), pb, ldb, pa, lda,
                     Pointer.to(new double[] {0}), pc, ldc);
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "(no message)" : message.lines().findFirst().orElse("");
     }
 }
