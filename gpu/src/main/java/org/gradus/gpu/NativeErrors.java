@@ -5,6 +5,9 @@ package org.gradus.gpu;
  * traces: the first line, plus the line naming the missing shared object when there is one.
  */
 public final class NativeErrors {
+    private static final java.util.regex.Pattern MISSING =
+            java.util.regex.Pattern.compile("([\\w.+-]+\\.so(?:\\.\\d+)*): cannot open shared object file");
+
     private NativeErrors() {
     }
 
@@ -15,13 +18,11 @@ public final class NativeErrors {
             return e.getClass().getSimpleName();
         }
         String first = message.lines().findFirst().orElse("").strip();
-        String cause = message.lines().map(String::strip).filter(l -> l.contains("cannot open shared object file"))
-                .findFirst().orElse(null);
-        if (cause == null) {
+        java.util.regex.Matcher m = MISSING.matcher(message);
+        if (!m.find()) {
             return first;
         }
-        int colon = cause.lastIndexOf(": ", cause.indexOf("cannot open shared object file") - 2);
-        String missing = colon >= 0 ? cause.substring(colon + 2) : cause;
+        String missing = m.group(1) + ": cannot open shared object file";
         return first + " (" + missing + ")";
     }
 }

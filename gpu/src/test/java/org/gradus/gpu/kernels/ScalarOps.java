@@ -3,6 +3,8 @@ package org.gradus.gpu.kernels;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +24,15 @@ final class ScalarOps {
     }
 
     static List<ScalarOp> all() throws IOException, URISyntaxException, ReflectiveOperationException {
-        Path dir = Path.of(Add.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("org/gradus/ops/scalar");
-        List<ScalarOp> ops = new ArrayList<>();
+        Path location = Path.of(Add.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> names;
-        try (Stream<Path> files = Files.list(dir)) {
+        // the engine is a classes directory under Maven and a jar under gpu/run-gpu-suite.sh
+        try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location);
+             Stream<Path> files = Files.list((jar == null ? location : jar.getPath("/")).resolve("org/gradus/ops/scalar"))) {
             names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$"))
                     .sorted().toList();
         }
+        List<ScalarOp> ops = new ArrayList<>();
         for (String file : names) {
             Class<?> c = Class.forName("org.gradus.ops.scalar." + file.replace(".class", ""));
             if (!c.isRecord() || !ScalarOp.class.isAssignableFrom(c)) {
