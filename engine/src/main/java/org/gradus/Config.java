@@ -9,7 +9,7 @@ import org.gradus.types.DType;
  * Engine settings, in the spirit of Theano's {@code THEANO_FLAGS}. Values come from, in order of
  * priority: calls to the setters, the system property {@code gradus.flags}, the environment
  * variable {@code GRADUS_FLAGS} (comma-separated {@code key=value}, e.g.
- * {@code floatX=float32,device=cpu}), and the defaults.
+ * {@code floatX=float32,device=cuda,strict=true}), and the defaults.
  *
  * <p>Settings are read when graphs are built and functions compiled, never deep inside kernels.
  */
@@ -18,6 +18,7 @@ public final class Config {
 
     private volatile DType floatX = DType.FLOAT64;
     private volatile String device = "cpu";
+    private volatile boolean strict = false;
 
     private Config() {
         Map<String, String> flags = parseFlags(System.getenv("GRADUS_FLAGS"));
@@ -50,7 +51,7 @@ public final class Config {
         return out;
     }
 
-    /** Sets one flag by name ({@code floatX} or {@code device}); unknown names are an error. */
+    /** Sets one flag by name ({@code floatX}, {@code device} or {@code strict}); unknown names are an error. */
     public Config set(String key, String value) {
         switch (key.toLowerCase(Locale.ROOT)) {
             case "floatx":
@@ -63,8 +64,14 @@ public final class Config {
             case "device":
                 device = value.toLowerCase(Locale.ROOT);
                 break;
+            case "strict":
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException("strict must be true or false, not " + value);
+                }
+                strict = Boolean.parseBoolean(value);
+                break;
             default:
-                throw new IllegalArgumentException("unknown Gradus flag '" + key + "'; known flags: floatX, device");
+                throw new IllegalArgumentException("unknown Gradus flag '" + key + "'; known flags: floatX, device, strict");
         }
         return this;
     }
@@ -81,5 +88,21 @@ public final class Config {
     /** The requested device, {@code cpu} by default. */
     public String device() {
         return device;
+    }
+
+    public Config setDevice(String name) {
+        return set("device", name);
+    }
+
+    /**
+     * Whether an unavailable requested device is an error ({@code true}) rather than a fallback to the
+     * CPU with a warning ({@code false}, the default).
+     */
+    public boolean strict() {
+        return strict;
+    }
+
+    public Config setStrict(boolean value) {
+        return set("strict", Boolean.toString(value));
     }
 }

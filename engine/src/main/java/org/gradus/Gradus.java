@@ -2,6 +2,8 @@ package org.gradus;
 
 import java.util.List;
 import java.util.Map;
+import org.gradus.backend.Backend;
+import org.gradus.backend.Backends;
 import org.gradus.compile.Function;
 import org.gradus.compile.FunctionBuilder;
 import org.gradus.tensor.NDArray;
@@ -69,5 +71,14 @@ public final class Gradus {
     /** The process-wide configuration (floatX, device). */
     public static Config config() {
         return Config.get();
+    }
+
+    /**
+     * A report on CUDA: driver, device, compute capability, memory and the kernel compiler found,
+     * or why CUDA cannot be used; {@code "no CUDA backend on the class path"} without the gpu module.
+     */
+    public static String cudaStatus() {
+        return Backends.find("cuda").map(Backend::statusReport)
+                .orElse("no CUDA backend on the class path (add the gradus-gpu jar and its JCuda dependencies)");
     }
 }

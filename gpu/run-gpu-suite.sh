@@ -1,0 +1,51 @@
+#!/bin/sh
+# Runs the Gradus GPU test suite and the GPU benchmark with only a Java 17+ runtime and the built
+# jars: no Maven, no network. Writes gpu-results/ (JUnit XML reports, summary.txt).
+#
+# Build the jars on a development machine:   mvn -B -o -pl engine,gpu -am package -DskipTests
+# then copy to the GPU machine one folder holding every jar:
+#   mkdir gradus-jars && cp gpu/target/gpu-suite/lib/*.jar gpu/target/gradus-gpu-*.jar gradus-jars/
+# A small runtime (optional) for a machine without a JDK:
+#   jlink --add-modules java.base,java.logging,java.management,jdk.unsupported,java.xml,jdk.zipfs \
+#         --strip-debug --no-header-files --no-man-pages --output gradus-jre
+#
+# Usage: gpu/run-gpu-suite.sh [JAR_FOLDER] [OUTPUT_FOLDER]
+#   JAR_FOLDER defaults to $GRADUS_JARS, else gpu/target/gpu-suite/lib plus the gpu jars beside it;
+#   the Java runtime is $JAVA (e.g. gradus-jre/bin/java), else java on the PATH.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+jars=${1:-${GRADUS_JARS:-}}
+out=${2:-gpu-results}
+java=${JAVA:-java}
+if [ -z "$jars" ]; then
+  jars="$here/target/gpu-suite/lib"
+  extra=$(ls "$here"/target/gradus-gpu-*.jar 2>/dev/null | tr '\n' ':')
+else
+  extra=""
+fi
+launcher=$(ls "$jars"/junit-platform-console-standalone-*.jar 2>/dev/null | head -n 1)
+if [ -z "$launcher" ]; then
+  echo "no junit-platform-console-standalone jar in $jars; build with 'mvn -pl engine,gpu -am package -DskipTests'" >&2
+  exit 2
+fi
+cp="$extra$(ls "$jars"/*.jar | grep -v console-standalone | tr '\n' ':')"
+mkdir -p "$out"
+summary="$out/summary.txt"
+{
+  echo "# Gradus GPU suite, $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname)"
+  "$java" -version 2>&1 | head -n 1
+  command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
+  echo "## status"
+  "$java" -cp "$cp" org.gradus.gpu.CudaStatus
+  echo "status exit code: $?"
+  echo "## tests (package org.gradus.gpu; GPU-only ones skip without a device)"
+} > "$summary" 2>&1
+"$java" -jar "$launcher" execute --class-path "$cp" --select-package org.gradus.gpu \
+    --reports-dir "$out" --details summary --disable-banner >> "$summary" 2>&1
+tests=$?
+echo "tests exit code: $tests" >> "$summary"
+echo "## benchmark" >> "$summary"
+"$java" -cp "$cp" org.gradus.gpu.bench.MlpStepBenchmark "$out/benchmark.txt" >> "$summary" 2>&1
+echo "benchmark exit code: $?" >> "$summary"
+cat "$summary"
+exit $tests
