@@ -16,7 +16,7 @@ public enum Phase {
     /** Faster specialised ops: gemm, gemv, integer powers as multiplications. */
     SPECIALIZE(true),
     /** Maximal groups of elementwise ops become one {@link org.gradus.ops.elemwise.Composite} loop. */
-    FUSE(false),
+    FUSE(true),
     /** Memory: elementwise ops that may overwrite an input nobody needs afterwards. */
     MEMORY(false);
 
