@@ -17,7 +17,10 @@ public enum Phase {
     SPECIALIZE(true),
     /** Maximal groups of elementwise ops become one {@link org.gradus.ops.elemwise.Composite} loop. */
     FUSE(true),
-    /** Memory: elementwise ops that may overwrite an input nobody needs afterwards. */
+    /**
+     * Memory rewrites (in-place elementwise ops). No rule is registered yet: the execution plan
+     * already reuses every node's output buffer across calls, and in-place aliasing needs plan support.
+     */
     MEMORY(false);
 
     private final boolean outputsFirst;

@@ -1,11 +1,9 @@
 package org.gradus.rewrite.canonicalize;
 
 import org.gradus.graph.Apply;
-import org.gradus.ops.scalar.*;
+import org.gradus.ops.scalar.Second;
 import org.gradus.rewrite.ElemwiseRewriter;
 import org.gradus.rewrite.FunctionGraph;
-import org.gradus.rewrite.Patterns;
-import org.gradus.tensor.T;
 import org.gradus.tensor.TensorVariable;
 
 /** {@code fill(like, v)} becomes {@code v} when {@code v} already has the result's type (the broadcast changes nothing). */

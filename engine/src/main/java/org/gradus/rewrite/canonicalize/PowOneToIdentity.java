@@ -1,11 +1,10 @@
 package org.gradus.rewrite.canonicalize;
 
 import org.gradus.graph.Apply;
-import org.gradus.ops.scalar.*;
+import org.gradus.ops.scalar.Pow;
 import org.gradus.rewrite.ElemwiseRewriter;
 import org.gradus.rewrite.FunctionGraph;
 import org.gradus.rewrite.Patterns;
-import org.gradus.tensor.T;
 import org.gradus.tensor.TensorVariable;
 
 /** {@code x ** 1} becomes {@code x}. */

@@ -1,7 +1,7 @@
 package org.gradus.rewrite.canonicalize;
 
 import org.gradus.graph.Apply;
-import org.gradus.ops.scalar.*;
+import org.gradus.ops.scalar.Pow;
 import org.gradus.rewrite.ElemwiseRewriter;
 import org.gradus.rewrite.FunctionGraph;
 import org.gradus.rewrite.Patterns;

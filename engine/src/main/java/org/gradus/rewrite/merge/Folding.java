@@ -8,7 +8,6 @@ import org.gradus.graph.Apply;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
 import org.gradus.tensor.TensorConstant;
-import org.gradus.tensor.TensorVariable;
 import org.gradus.types.DType;
 
 /** Computing a node at compile time, and the identity of constant values. */

@@ -1,7 +1,8 @@
 package org.gradus.rewrite.stabilize;
 
 import org.gradus.graph.Apply;
-import org.gradus.ops.scalar.*;
+import org.gradus.ops.scalar.Exp;
+import org.gradus.ops.scalar.Log1p;
 import org.gradus.rewrite.ElemwiseRewriter;
 import org.gradus.rewrite.FunctionGraph;
 import org.gradus.rewrite.Patterns;
