@@ -103,7 +103,8 @@ final class ExecutionPlan {
         NDArray[] outArrays = new NDArray[outs.length];
         try {
             int[][] shapes = node.op().outputShapes(inArrays);
-            if (node.op() instanceof org.gradus.ops.elemwise.Elemwise) {
+            if (node.op() instanceof org.gradus.ops.elemwise.Elemwise
+                    || node.op() instanceof org.gradus.ops.elemwise.Composite) {
                 org.gradus.ops.elemwise.Elemwise.checkRuntimeBroadcast(node, inArrays, shapes[0]);
             }
             for (int o = 0; o < outs.length; o++) {

@@ -13,6 +13,10 @@ import org.gradus.ShapeException;
 import org.gradus.graph.Apply;
 import org.gradus.graph.Graphs;
 import org.gradus.graph.Variable;
+import org.gradus.rewrite.FunctionGraph;
+import org.gradus.rewrite.Pipeline;
+import org.gradus.rewrite.RewriteDriver;
+import org.gradus.rewrite.RewriteLog;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.SharedVariable;
 import org.gradus.tensor.T;
@@ -38,8 +42,15 @@ public final class Function {
     private final int[] updateSlots;
     private final SharedVariable[] updateTargets;
 
+    private final RewriteLog rewriteLog;
+
     Function(List<TensorVariable> inputs, List<TensorVariable> outputs, Map<SharedVariable, Object> userUpdates,
              Map<TensorVariable, Object> givens, Mode mode) {
+        this(inputs, outputs, userUpdates, givens, mode, Set.of(), Set.of());
+    }
+
+    Function(List<TensorVariable> inputs, List<TensorVariable> outputs, Map<SharedVariable, Object> userUpdates,
+             Map<TensorVariable, Object> givens, Mode mode, Set<String> including, Set<String> excluding) {
         this.inputs = List.copyOf(inputs);
         this.userOutputs = List.copyOf(outputs);
         this.mode = mode == null ? Mode.FAST_RUN : mode;
@@ -52,9 +63,9 @@ public final class Function {
         List<SharedVariable> targets = new ArrayList<>(ups.keySet());
         all.addAll(ups.values());
         all = new GraphClone(checkedGivens(givens)).apply(all);
-        if (this.mode != Mode.NONE) {
-            all = new BasicRewrites().rewrite(all);
-        }
+        FunctionGraph graph = new FunctionGraph(this.inputs, all);
+        this.rewriteLog = new RewriteDriver(Pipeline.select(this.mode.phases(), including, excluding)).run(graph);
+        all = graph.outputs();
         this.outputs = List.copyOf(all.subList(0, outputs.size()));
         Map<SharedVariable, TensorVariable> finalUpdates = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -309,6 +320,14 @@ public final class Function {
 
     public Mode mode() {
         return mode;
+    }
+
+    /**
+     * What the optimizer did: every rewrite that fired (phase, rule, before and after in infix form),
+     * the graph before and after each phase as DOT, and a summary (node counts, fused loops).
+     */
+    public RewriteLog rewriteLog() {
+        return rewriteLog;
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.gradus.compile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.gradus.tensor.SharedVariable;
 import org.gradus.tensor.TensorVariable;
 
@@ -24,6 +26,8 @@ public final class FunctionBuilder {
     private final Map<SharedVariable, Object> updates = new LinkedHashMap<>();
     private final Map<TensorVariable, Object> givens = new LinkedHashMap<>();
     private Mode mode = Mode.FAST_RUN;
+    private final Set<String> including = new LinkedHashSet<>();
+    private final Set<String> excluding = new LinkedHashSet<>();
 
     public FunctionBuilder(List<? extends TensorVariable> inputs) {
         this.inputs = new ArrayList<>(inputs);
@@ -62,7 +66,25 @@ public final class FunctionBuilder {
         return this;
     }
 
+    /**
+     * Also runs these rewrites (rule names such as {@code "LogOfSigmoidToSoftplus"}, or phase names
+     * such as {@code "stabilize"}), even when the mode does not.
+     */
+    public FunctionBuilder including(String... names) {
+        including.addAll(List.of(names));
+        return this;
+    }
+
+    /**
+     * Never runs these rewrites (rule or phase names, as Theano's {@code optimizer_excluding}):
+     * {@code .excluding("fuse")} keeps every elementwise op a node of its own.
+     */
+    public FunctionBuilder excluding(String... names) {
+        excluding.addAll(List.of(names));
+        return this;
+    }
+
     public Function build() {
-        return new Function(inputs, outputs, updates, givens, mode);
+        return new Function(inputs, outputs, updates, givens, mode, including, excluding);
     }
 }

@@ -1,5 +1,7 @@
 package org.gradus.printing;
 
+import org.gradus.ops.elemwise.Composite;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ final class DotPrinter {
     static final String OUTPUT_COLOR = "dodgerblue";
     static final String SHARED_COLOR = "magenta";
     static final String CONSTANT_COLOR = "lightgrey";
+    static final String FUSED_COLOR = "khaki";
 
     private final StringBuilder nodes = new StringBuilder();
     private final StringBuilder edges = new StringBuilder();
@@ -100,8 +103,19 @@ final class DotPrinter {
     private void applyNode(Apply node) {
         String id = nextId();
         applyIds.put(node, id);
-        nodes.append("  ").append(id).append(" [label=").append(quote(Labels.opLabel(node)))
-                .append(", shape=ellipse];\n");
+        if (node.op() instanceof Composite) {
+            // a fused loop: one box listing what each of its outputs computes from its inputs i0, i1, ...
+            List<String> exprs = ((Composite) node.op()).outputExpressions();
+            StringBuilder label = new StringBuilder("fused loop (" + ((Composite) node.op()).steps().size() + " ops)");
+            for (int k = 0; k < exprs.size(); k++) {
+                label.append("\n").append(exprs.size() > 1 ? "out" + k + " = " : "").append(exprs.get(k));
+            }
+            nodes.append("  ").append(id).append(" [label=").append(quote(label.toString()))
+                    .append(", shape=box, style=\"rounded,filled\", fillcolor=").append(FUSED_COLOR).append("];\n");
+        } else {
+            nodes.append("  ").append(id).append(" [label=").append(quote(Labels.opLabel(node)))
+                    .append(", shape=ellipse];\n");
+        }
         int n = node.inputs().size();
         for (int i = 0; i < n; i++) {
             TensorVariable in = node.input(i);

@@ -51,6 +51,11 @@ public final class Printing {
         return DotPrinter.print("gradus_graph", List.of(requireNonNull(v, "toDot")), Map.of());
     }
 
+    /** Graphviz DOT text for a graph of several outputs (the rewrite log's graphs before and after each phase). */
+    public static String toDot(List<TensorVariable> outputs, String graphName) {
+        return DotPrinter.print(graphName, requireNonNull(outputs, "toDot"), Map.of());
+    }
+
     /** Graphviz DOT text for a compiled function, with its updates as dashed edges, named {@code gradus_function}. */
     public static String toDot(Function f) {
         return DotPrinter.print("gradus_function", requireNonNull(f, "toDot").outputs(), f.updates());

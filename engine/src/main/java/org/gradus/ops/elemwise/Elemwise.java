@@ -67,6 +67,11 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
 
     @Override
     public int[][] outputShapes(NDArray[] inputs) {
+        return new int[][] {runtimeShape(name(), inputs)};
+    }
+
+    /** The broadcast shape of run-time operands; {@code op} names the op in the error for shapes that do not broadcast. */
+    static int[] runtimeShape(String op, NDArray[] inputs) {
         int ndim = 0;
         for (NDArray a : inputs) {
             ndim = Math.max(ndim, a.ndim());
@@ -79,14 +84,14 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
                 int d = k < 0 ? 1 : a.dim(k);
                 if (d != 1) {
                     if (out[axis] != 1 && out[axis] != d) {
-                        throw new ShapeException(name() + ": operands of shapes " + runtimeShapes(inputs)
+                        throw new ShapeException(op + ": operands of shapes " + runtimeShapes(inputs)
                                 + " do not broadcast: axis " + axis + " has lengths " + out[axis] + " and " + d);
                     }
                     out[axis] = d;
                 }
             }
         }
-        return new int[][] {out};
+        return out;
     }
 
     /**

@@ -1,0 +1,234 @@
+package org.gradus.ops.elemwise;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gradus.ops.Op;
+import org.gradus.ops.scalar.ScalarOp;
+import org.gradus.tensor.NDArray;
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
+import org.gradus.types.TensorType;
+
+/**
+ * Several elementwise ops fused into one loop: a small DAG of scalar ops over the composite's
+ * inputs, evaluated element by element in a single pass with NumPy broadcasting, with one or more
+ * outputs of the loop's full shape. The optimizer's fuse phase builds it; it is the unit the CPU and
+ * CUDA backends turn into one generated kernel.
+ *
+ * <p>Structure: operands are numbered references, {@code 0 .. inputCount-1} for the inputs and
+ * {@code inputCount + i} for the result of {@code steps.get(i)}. Each {@link Step} applies a scalar op
+ * to earlier references and rounds its result to its dtype (as the unfused node stored it), so the
+ * composite computes exactly what the separate nodes did. {@code outputs} lists the references
+ * the composite returns. {@link #javaStatements} and {@link #cudaStatements} give the per-element
+ * code from the scalar ops' expression fragments.
+ *
+ * <p>Gradient: the chain rule through the inner DAG, each step differentiated as its {@link Elemwise}.
+ */
+public record Composite(int inputCount, List<Step> steps, List<Integer> outputs) implements Op {
+
+    /** One scalar op of the DAG: the op, its operand references, and the dtype its result is stored in. */
+    public record Step(ScalarOp op, List<Integer> operands, DType dtype) {
+        public Step {
+            operands = List.copyOf(operands);
+        }
+    }
+
+    public Composite {
+        steps = List.copyOf(steps);
+        outputs = List.copyOf(outputs);
+    }
+
+    @Override
+    public String name() {
+        return "Composite{" + String.join(", ", outputExpressions()) + "}";
+    }
+
+    /** Each output as one infix expression of the inputs {@code i0, i1, ...}, e.g. {@code sigmoid((i0 + i1))}. */
+    public List<String> outputExpressions() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < inputCount; i++) {
+            names.add("i" + i);
+        }
+        for (Step s : steps) {
+            List<String> args = new ArrayList<>();
+            for (int r : s.operands()) {
+                args.add(names.get(r));
+            }
+            String sym = s.op().infixSymbol();
+            names.add(sym != null && args.size() == 2 ? "(" + args.get(0) + " " + sym + " " + args.get(1) + ")"
+                    : sym != null && args.size() == 1 ? "(" + sym + args.get(0) + ")"
+                    : s.op().name() + "(" + String.join(", ", args) + ")");
+        }
+        List<String> outs = new ArrayList<>();
+        for (int o : outputs) {
+            outs.add(names.get(o));
+        }
+        return outs;
+    }
+
+    @Override
+    public List<TensorType> outputTypes(List<TensorVariable> inputs) {
+        if (inputs.size() != inputCount) {
+            throw new IllegalArgumentException("Composite takes " + inputCount + " inputs, got " + inputs.size());
+        }
+        int[] shape = Broadcasting.staticShape("Composite", inputs);
+        List<TensorType> types = new ArrayList<>();
+        for (int o : outputs) {
+            DType d = o < inputCount ? inputs.get(o).dtype() : steps.get(o - inputCount).dtype();
+            types.add(TensorType.of(d, shape));
+        }
+        return types;
+    }
+
+    @Override
+    public int[][] outputShapes(NDArray[] inputs) {
+        int[] shape = Elemwise.runtimeShape("Composite", inputs);
+        int[][] out = new int[outputs.size()][];
+        Arrays.fill(out, shape);
+        return out;
+    }
+
+    @Override
+    public void perform(NDArray[] inputs, NDArray[] outs) {
+        NDArray first = outs[0];
+        int n = first.size();
+        int ndim = first.ndim();
+        int[] shape = first.shape();
+        int[][] strides = new int[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            strides[i] = Elemwise.broadcastStrides(inputs[i], ndim);
+        }
+        double[] values = new double[inputCount + steps.size()];
+        double[][] args = new double[steps.size()][];
+        int[][] refs = new int[steps.size()][];
+        for (int s = 0; s < steps.size(); s++) {
+            refs[s] = steps.get(s).operands().stream().mapToInt(Integer::intValue).toArray();
+            args[s] = new double[refs[s].length];
+        }
+        int[] counter = new int[ndim];
+        int[] offsets = new int[inputs.length];
+        for (int flat = 0; flat < n; flat++) {
+            for (int i = 0; i < inputs.length; i++) {
+                values[i] = inputs[i].get(offsets[i]);
+            }
+            for (int s = 0; s < refs.length; s++) {
+                double[] a = args[s];
+                for (int k = 0; k < a.length; k++) {
+                    a[k] = values[refs[s][k]];
+                }
+                Step step = steps.get(s);
+                values[inputCount + s] = round(step.dtype(), step.op().compute(a));
+            }
+            for (int o = 0; o < outs.length; o++) {
+                outs[o].set(flat, values[outputs.get(o)]);
+            }
+            for (int axis = ndim - 1; axis >= 0; axis--) {
+                counter[axis]++;
+                for (int i = 0; i < inputs.length; i++) {
+                    offsets[i] += strides[i][axis];
+                }
+                if (counter[axis] < shape[axis]) {
+                    break;
+                }
+                for (int i = 0; i < inputs.length; i++) {
+                    offsets[i] -= strides[i][axis] * shape[axis];
+                }
+                counter[axis] = 0;
+            }
+        }
+    }
+
+    /** The value as an array of {@code dtype} would store it (see {@code NDArray.set}). */
+    static double round(DType dtype, double v) {
+        switch (dtype) {
+            case FLOAT64:
+                return v;
+            case FLOAT32:
+                return (float) v;
+            case INT32:
+                return (int) (long) v;
+            case INT64:
+                return (long) v;
+            case UINT8:
+                return (byte) (long) v;
+            default:
+                return v != 0 ? 1 : 0;
+        }
+    }
+
+    /**
+     * Java statements computing every step for one element: {@code double v3 = (v0 + v1);}, with
+     * inputs named by {@code inputNames} and step {@code i} stored in {@code v<inputCount + i>}
+     * (float32 steps are rounded with a {@code (float)} cast). The outputs are the variables named by {@link #outputs}.
+     */
+    public List<String> javaStatements(List<String> inputNames) {
+        return statements(inputNames, true);
+    }
+
+    /** The CUDA C++ statements for one element, as {@link #javaStatements}, with {@code double} locals. */
+    public List<String> cudaStatements(List<String> inputNames) {
+        return statements(inputNames, false);
+    }
+
+    private List<String> statements(List<String> inputNames, boolean java) {
+        List<String> names = new ArrayList<>(inputNames);
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < steps.size(); s++) {
+            Step step = steps.get(s);
+            List<String> args = new ArrayList<>();
+            for (int r : step.operands()) {
+                args.add(names.get(r));
+            }
+            String expr = java ? step.op().javaExpression(args) : step.op().cudaExpression(args);
+            if (step.dtype() == DType.FLOAT32) {
+                expr = "(double) (float) " + expr;
+            } else if (!step.dtype().isFloat()) {
+                expr = "(double) " + (step.dtype().isBool() ? "((" + expr + ") != 0 ? 1 : 0)" : "(long) " + expr);
+            }
+            String name = "v" + (inputCount + s);
+            names.add(name);
+            lines.add("double " + name + " = " + expr + ";");
+        }
+        return lines;
+    }
+
+    @Override
+    public List<TensorVariable> grad(List<TensorVariable> inputs, List<TensorVariable> outputVars,
+                                     List<TensorVariable> outputGrads) {
+        List<TensorVariable> values = new ArrayList<>(inputs);
+        List<Elemwise> ops = new ArrayList<>();
+        for (Step s : steps) {
+            TensorVariable[] operands = s.operands().stream().map(values::get).toArray(TensorVariable[]::new);
+            Elemwise e = new Elemwise(s.op());
+            ops.add(e);
+            values.add(e.apply(operands));
+        }
+        TensorVariable[] grads = new TensorVariable[values.size()];
+        for (int o = 0; o < outputs.size(); o++) {
+            grads[outputs.get(o)] = add(grads[outputs.get(o)], outputGrads.get(o));
+        }
+        for (int s = steps.size() - 1; s >= 0; s--) {
+            TensorVariable g = grads[inputCount + s];
+            if (g == null) {
+                continue;
+            }
+            TensorVariable v = values.get(inputCount + s);
+            List<TensorVariable> gi = ops.get(s).grad(v.owner().inputs(), v.owner().outputs(), List.of(g));
+            List<Integer> refs = steps.get(s).operands();
+            for (int k = 0; k < refs.size(); k++) {
+                grads[refs.get(k)] = add(grads[refs.get(k)], gi.get(k));
+            }
+        }
+        List<TensorVariable> result = new ArrayList<>();
+        for (int i = 0; i < inputCount; i++) {
+            result.add(grads[i] == null || !inputs.get(i).dtype().isFloat() ? null : grads[i]);
+        }
+        return result;
+    }
+
+    private static TensorVariable add(TensorVariable a, TensorVariable b) {
+        return a == null ? b : b == null ? a : T.add(a, b);
+    }
+}

@@ -1,0 +1,69 @@
+package org.gradus.rewrite;
+
+import java.util.Set;
+import org.gradus.graph.Apply;
+import org.gradus.ops.Op;
+import org.gradus.ops.elemwise.Elemwise;
+import org.gradus.ops.scalar.ScalarOp;
+import org.gradus.tensor.NDArray;
+import org.gradus.tensor.TensorConstant;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.TensorType;
+
+/** Small matchers shared by the rules: "is this variable computed by an elementwise exp?", "is it the constant 1?". */
+public final class Patterns {
+    /** The tracked-op set of rules that look at elementwise nodes. */
+    public static final Set<Class<? extends Op>> ELEMWISE = Set.of(Elemwise.class);
+
+    private Patterns() {
+    }
+
+    /** Whether the node is an {@link Elemwise} of the given scalar op class. */
+    public static boolean is(Apply node, Class<? extends ScalarOp> scalar) {
+        return node != null && node.op() instanceof Elemwise && scalar.isInstance(((Elemwise) node.op()).scalarOp());
+    }
+
+    /** The node computing {@code v} when it is an elementwise {@code scalar}, else {@code null}. */
+    public static Apply owner(TensorVariable v, Class<? extends ScalarOp> scalar) {
+        Apply o = v.owner();
+        return is(o, scalar) ? o : null;
+    }
+
+    /** The node computing {@code v} when its op is of class {@code op}, else {@code null}. */
+    public static Apply ownerOp(TensorVariable v, Class<? extends Op> op) {
+        Apply o = v.owner();
+        return o != null && op.isInstance(o.op()) ? o : null;
+    }
+
+    /** Whether {@code v} is a constant all of whose elements equal {@code value}. */
+    public static boolean isConstant(TensorVariable v, double value) {
+        if (!(v instanceof TensorConstant)) {
+            return false;
+        }
+        NDArray a = ((TensorConstant) v).valueView();
+        if (a.size() == 0) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != value) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Same dtype, rank and broadcastable axes: a replacement of this type is safe. */
+    public static boolean compatible(TensorVariable old, TensorVariable neu) {
+        return FunctionGraph.compatible(old.type(), neu.type());
+    }
+
+    /** Whether the type has only length-1 axes (a scalar or a 1×1 broadcast). */
+    public static boolean isScalarLike(TensorType t) {
+        for (int a = 0; a < t.ndim(); a++) {
+            if (t.dim(a) != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

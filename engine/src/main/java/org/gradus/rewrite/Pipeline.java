@@ -1,0 +1,127 @@
+package org.gradus.rewrite;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gradus.rewrite.canonicalize.AddZero;
+import org.gradus.rewrite.canonicalize.CombineConstantFactors;
+import org.gradus.rewrite.canonicalize.CombineConstantTerms;
+import org.gradus.rewrite.canonicalize.DimShuffleChain;
+import org.gradus.rewrite.canonicalize.DivByOne;
+import org.gradus.rewrite.canonicalize.DoubleNegation;
+import org.gradus.rewrite.canonicalize.FillNoOp;
+import org.gradus.rewrite.canonicalize.IdentityNoOp;
+import org.gradus.rewrite.canonicalize.MulByOne;
+import org.gradus.rewrite.canonicalize.PowHalfToSqrt;
+import org.gradus.rewrite.canonicalize.PowOneToIdentity;
+import org.gradus.rewrite.canonicalize.PowTwoToSqr;
+import org.gradus.rewrite.canonicalize.SubZero;
+import org.gradus.rewrite.canonicalize.SumOfSum;
+import org.gradus.rewrite.fuse.FuseElementwise;
+import org.gradus.rewrite.merge.FoldConstants;
+import org.gradus.rewrite.merge.FoldStaticShape;
+import org.gradus.rewrite.merge.MergeEqualConstants;
+import org.gradus.rewrite.merge.MergeEqualNodes;
+import org.gradus.rewrite.specialize.IntegerPowerToMultiplications;
+import org.gradus.rewrite.specialize.MatrixVectorDotToGemv;
+import org.gradus.rewrite.specialize.ScaledDotPlusToGemm;
+import org.gradus.rewrite.stabilize.BinaryCrossentropyOfSigmoidToSoftplus;
+import org.gradus.rewrite.stabilize.CancelCommonFactors;
+import org.gradus.rewrite.stabilize.CrossentropyOfSoftmaxToFusedOp;
+import org.gradus.rewrite.stabilize.DistributeProductOverSumToCancel;
+import org.gradus.rewrite.stabilize.ExpMinusOneToExpm1;
+import org.gradus.rewrite.stabilize.Log1pOfExpToSoftplus;
+import org.gradus.rewrite.stabilize.LogOfSigmoidToSoftplus;
+import org.gradus.rewrite.stabilize.LogOfSoftmaxToLogSoftmax;
+import org.gradus.rewrite.stabilize.LogOneMinusSigmoidToSoftplus;
+import org.gradus.rewrite.stabilize.LogOnePlusExpToSoftplus;
+import org.gradus.rewrite.stabilize.LogOnePlusToLog1p;
+import org.gradus.rewrite.stabilize.NegLogSoftmaxAtLabelsToFusedOp;
+import org.gradus.rewrite.stabilize.ReciprocalOfOnePlusExpToSigmoid;
+import org.gradus.rewrite.stabilize.SoftmaxCrossentropyGradToSoftmaxMinusOneHot;
+import org.gradus.rewrite.stabilize.SoftmaxGradOfLogGradToLogSoftmaxGrad;
+
+/**
+ * The optimizer's pipeline: the rules of each phase, in the order they are tried. Phases run in
+ * {@link Phase} order, each to a fixed point. Rules are selected by phase and by name (a rule name
+ * such as {@code "LogOfSigmoidToSoftplus"} or a phase name such as {@code "fuse"}).
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /** Every rule, by phase. */
+    public static Map<Phase, List<NodeRewriter>> standard() {
+        Map<Phase, List<NodeRewriter>> p = new EnumMap<>(Phase.class);
+        p.put(Phase.MERGE, List.of(new MergeEqualConstants(), new FoldConstants(), new FoldStaticShape(),
+                new MergeEqualNodes()));
+        p.put(Phase.CANONICALIZE, List.of(new MulByOne(), new AddZero(), new SubZero(), new DivByOne(),
+                new DoubleNegation(), new CombineConstantFactors(), new CombineConstantTerms(), new PowOneToIdentity(),
+                new PowTwoToSqr(), new PowHalfToSqrt(), new SumOfSum(), new DimShuffleChain(), new FillNoOp(),
+                new IdentityNoOp(), new FoldConstants(), new MergeEqualNodes()));
+        p.put(Phase.STABILIZE, List.of(new ReciprocalOfOnePlusExpToSigmoid(), new LogOnePlusExpToSoftplus(),
+                new Log1pOfExpToSoftplus(), new BinaryCrossentropyOfSigmoidToSoftplus(), new LogOfSigmoidToSoftplus(),
+                new LogOneMinusSigmoidToSoftplus(), new LogOfSoftmaxToLogSoftmax(), new CrossentropyOfSoftmaxToFusedOp(),
+                new NegLogSoftmaxAtLabelsToFusedOp(), new SoftmaxCrossentropyGradToSoftmaxMinusOneHot(),
+                new SoftmaxGradOfLogGradToLogSoftmaxGrad(), new CancelCommonFactors(),
+                new DistributeProductOverSumToCancel(), new LogOnePlusToLog1p(), new ExpMinusOneToExpm1(),
+                new DoubleNegation(), new MergeEqualNodes()));
+        p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
+                new MatrixVectorDotToGemv(), new IntegerPowerToMultiplications(), new MergeEqualNodes()));
+        p.put(Phase.FUSE, List.of(new FuseElementwise()));
+        return p;
+    }
+
+    /** The names of every rule, for documentation and include/exclude checks. */
+    public static Set<String> ruleNames() {
+        return standard().values().stream().flatMap(List::stream).map(NodeRewriter::name)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * The rules of the given phases plus the {@code including} names (rules or phases), minus the
+     * {@code excluding} names. Names are matched case-insensitively; an unknown name is an error.
+     */
+    public static Map<Phase, List<NodeRewriter>> select(Set<Phase> phases, Set<String> including, Set<String> excluding) {
+        Set<String> known = new java.util.HashSet<>();
+        ruleNames().forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
+        for (Phase ph : Phase.values()) {
+            known.add(ph.lowerName());
+        }
+        for (String n : concat(including, excluding)) {
+            if (!known.contains(n.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("unknown rewrite or phase '" + n + "'; known rewrites: " + ruleNames());
+            }
+        }
+        Set<String> in = lower(including);
+        Set<String> out = lower(excluding);
+        Map<Phase, List<NodeRewriter>> result = new EnumMap<>(Phase.class);
+        for (Map.Entry<Phase, List<NodeRewriter>> e : standard().entrySet()) {
+            Phase ph = e.getKey();
+            List<NodeRewriter> rules = new ArrayList<>();
+            for (NodeRewriter r : e.getValue()) {
+                String name = r.name().toLowerCase(Locale.ROOT);
+                boolean wanted = phases.contains(ph) || in.contains(name) || in.contains(ph.lowerName());
+                if (wanted && !out.contains(name) && !out.contains(ph.lowerName())) {
+                    rules.add(r);
+                }
+            }
+            result.put(ph, rules);
+        }
+        return result;
+    }
+
+    private static List<String> concat(Set<String> a, Set<String> b) {
+        List<String> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
+    }
+
+    private static Set<String> lower(Set<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+}

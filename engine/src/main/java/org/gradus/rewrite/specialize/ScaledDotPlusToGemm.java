@@ -1,0 +1,86 @@
+package org.gradus.rewrite.specialize;
+
+import org.gradus.graph.Apply;
+import org.gradus.ops.linalg.Dot;
+import org.gradus.ops.linalg.Gemm;
+import org.gradus.ops.linalg.Gemv;
+import org.gradus.ops.scalar.Add;
+import org.gradus.ops.scalar.Mul;
+import org.gradus.ops.scalar.Sub;
+import org.gradus.rewrite.ElemwiseRewriter;
+import org.gradus.rewrite.FunctionGraph;
+import org.gradus.rewrite.Patterns;
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorConstant;
+import org.gradus.tensor.TensorVariable;
+
+/**
+ * {@code c + s * dot(a, b)}, {@code c - s * dot(a, b)} and {@code dot(a, b) + c} (s a scalar, the dot
+ * read only here) become {@code gemm(c, ±s, a, b, 1)} for two matrices, or {@code gemv} for a matrix
+ * and a vector: the product and the sum in one pass, as in the update {@code w - lr * dot(x.T, g)}.
+ */
+public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
+    public ScaledDotPlusToGemm() {
+        super(Add.class);
+    }
+
+    /** The same rule for {@code c - s * dot(a, b)}. */
+    public static final class Subtracted extends ElemwiseRewriter {
+        public Subtracted() {
+            super(Sub.class);
+        }
+
+        @Override
+        public String name() {
+            return "ScaledDotMinusToGemm";
+        }
+
+        @Override
+        protected TensorVariable replace(Apply node, FunctionGraph graph) {
+            return gemm(node.input(0), node.input(1), true, node, graph);
+        }
+    }
+
+    @Override
+    protected TensorVariable replace(Apply node, FunctionGraph graph) {
+        TensorVariable r = gemm(node.input(0), node.input(1), false, node, graph);
+        return r != null ? r : gemm(node.input(1), node.input(0), false, node, graph);
+    }
+
+    /** {@code c ± term} as gemm/gemv when term is a (scaled) product; else {@code null}. */
+    static TensorVariable gemm(TensorVariable c, TensorVariable term, boolean minus, Apply node, FunctionGraph graph) {
+        TensorVariable out = node.output(0);
+        TensorVariable scale = T.constant(1.0, out.dtype());
+        Apply dot = Patterns.ownerOp(term, Dot.class);
+        if (dot == null && Patterns.is(term.owner(), Mul.class) && graph.hasSingleUse(term)) {
+            Apply mul = term.owner();
+            for (int side = 0; side < 2 && dot == null; side++) {
+                Apply d = Patterns.ownerOp(mul.input(side), Dot.class);
+                TensorVariable s = mul.input(1 - side);
+                if (d != null && s.ndim() == 0 && (s.dtype() == out.dtype() || s instanceof TensorConstant)) {
+                    dot = d;
+                    scale = s instanceof TensorConstant ? T.constant(((TensorConstant) s).valueView().doubleValue(),
+                            out.dtype()) : s;
+                }
+            }
+        }
+        if (dot == null || !graph.hasSingleUse(dot.output(0)) || c.dtype() != out.dtype() || c.ndim() > out.ndim()) {
+            return null;
+        }
+        TensorVariable a = dot.input(0);
+        TensorVariable b = dot.input(1);
+        if (a.ndim() != 2 || a.dtype() != out.dtype() || b.dtype() != out.dtype()) {
+            return null;
+        }
+        TensorVariable alpha = scale;
+        if (minus) {
+            alpha = scale instanceof TensorConstant
+                    ? T.constant(-((TensorConstant) scale).valueView().doubleValue(), out.dtype()) : T.neg(scale);
+        }
+        TensorVariable one = T.constant(1.0, out.dtype());
+        if (b.ndim() == 2) {
+            return new Gemm().apply(c, alpha, a, b, one);
+        }
+        return new Gemv().apply(c, alpha, a, b, one);
+    }
+}

@@ -1,0 +1,36 @@
+package org.gradus.rewrite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.gradus.Gradus;
+import org.gradus.compile.Function;
+import org.gradus.compile.Mode;
+import org.gradus.tensor.NDArray;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
+
+/** The property the optimizer must keep: an optimized function computes what {@link Mode#NONE} computes. */
+final class Harness {
+    private Harness() {
+    }
+
+    static double tolerance(DType dtype) {
+        return dtype == DType.FLOAT32 ? 2e-4 : 1e-9;
+    }
+
+    /** Compiles the outputs in FAST_RUN and NONE, calls both on {@code args}, and compares; returns the FAST_RUN function. */
+    static Function assertSameAsNone(List<TensorVariable> inputs, List<TensorVariable> outputs, DType dtype, Object... args) {
+        Function fast = Gradus.functionBuilder(inputs).outputs(outputs).build();
+        Function none = Gradus.functionBuilder(inputs).outputs(outputs).mode(Mode.NONE).build();
+        List<NDArray> a = fast.callAll(args);
+        List<NDArray> b = none.callAll(args);
+        double tol = tolerance(dtype);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).dtype()).isEqualTo(b.get(i).dtype());
+            assertThat(a.get(i).allClose(b.get(i), tol, tol))
+                    .as("output %d of FAST_RUN %s vs NONE %s\n%s", i, a.get(i), b.get(i), fast.rewriteLog()).isTrue();
+        }
+        return fast;
+    }
+}
