@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.gradus.backend.cpu.CpuThreads;
 
 /**
  * OpenBLAS's {@code cblas_sgemm} / {@code cblas_dgemm}, loaded through the JavaCPP presets when their
@@ -27,6 +28,9 @@ public final class NativeBlas {
     private static boolean load() {
         try {
             org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
+            // one OpenBLAS thread per call: CpuThreads splits big products, and OpenBLAS's own idle
+            // threads would spin on the cores that the next Java kernels need
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
             return true;
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
             LOG.log(Level.INFO, "OpenBLAS did not load (" + e + "); matrix products use the pure-Java GEMM");
@@ -62,8 +66,17 @@ public final class NativeBlas {
         if (beta != 0) {
             pc.put(c, 0, m * n);
         }
-        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n, k,
-                alpha, pa, transA ? m : k, pb, transB ? k : n, beta, pc, n);
+        Split split = new Split(m, n, k);
+        CpuThreads.forEach(split.parts, part -> {
+            int i0 = split.rowFrom(part);
+            int j0 = split.columnFrom(part);
+            int rows = split.rowTo(part) - i0;
+            int cols = split.columnTo(part) - j0;
+            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows, cols,
+                    k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
+                    pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
+                    pc.getPointer((long) i0 * n + j0), n);
+        });
         pc.get(c, 0, m * n);
     }
 
@@ -77,13 +90,57 @@ public final class NativeBlas {
         if (beta != 0) {
             pc.put(c, 0, m * n);
         }
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n, k,
-                alpha, pa, transA ? m : k, pb, transB ? k : n, beta, pc, n);
+        Split split = new Split(m, n, k);
+        CpuThreads.forEach(split.parts, part -> {
+            int i0 = split.rowFrom(part);
+            int j0 = split.columnFrom(part);
+            int rows = split.rowTo(part) - i0;
+            int cols = split.columnTo(part) - j0;
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows, cols,
+                    k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
+                    pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
+                    pc.getPointer((long) i0 * n + j0), n);
+        });
         pc.get(c, 0, m * n);
     }
 
     private static int trans(boolean t) {
         return t ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+    }
+
+    /**
+     * How a product is cut over the cores: one part below the threshold, else blocks of rows of C, or
+     * blocks of columns when C has few rows. Part p covers rows [rowFrom(p), rowTo(p)) and
+     * columns [columnFrom(p), columnTo(p)).
+     */
+    private static final class Split {
+        final int parts;
+        private final int m;
+        private final int n;
+        private final boolean byRows;
+
+        Split(int m, int n, int k) {
+            this.m = m;
+            this.n = n;
+            this.parts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
+            this.byRows = m >= 8 * parts;
+        }
+
+        int rowFrom(int part) {
+            return byRows ? CpuThreads.partStart(m, parts, part, 4) : 0;
+        }
+
+        int rowTo(int part) {
+            return byRows ? CpuThreads.partStart(m, parts, part + 1, 4) : m;
+        }
+
+        int columnFrom(int part) {
+            return byRows ? 0 : CpuThreads.partStart(n, parts, part, 16);
+        }
+
+        int columnTo(int part) {
+            return byRows ? n : CpuThreads.partStart(n, parts, part + 1, 16);
+        }
     }
 
     /** Three growable off-heap buffers per dtype for A, B and C, owned by one thread. */
