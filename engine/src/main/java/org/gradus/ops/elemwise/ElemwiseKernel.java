@@ -104,6 +104,9 @@ final class ElemwiseKernel {
      */
     private static void range(ScalarOp op, NDArray[] inputs, int[] strides, int[] starts, NDArray out, int outStart,
                               int length) {
+        if (ArithmeticLoops.tryRun(op, inputs, strides, starts, out, outStart, length)) {
+            return;
+        }
         double[][] scratch = inputs.length < 4 ? SCRATCH.get() : new double[inputs.length + 1][BLOCK];
         double[][] src = new double[inputs.length][];
         int[] srcOff = new int[inputs.length];
