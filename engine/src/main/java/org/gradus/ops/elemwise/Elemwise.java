@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gradus.ShapeException;
 import org.gradus.ops.Op;
-import org.gradus.ops.scalar.BinaryScalarOp;
 import org.gradus.ops.scalar.ScalarOp;
-import org.gradus.ops.scalar.UnaryScalarOp;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
 import org.gradus.tensor.TensorConstant;
@@ -123,99 +121,7 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
 
     @Override
     public void perform(NDArray[] inputs, NDArray[] outputs) {
-        NDArray out = outputs[0];
-        int n = out.size();
-        if (n == 0) {
-            return;
-        }
-        if (allSameShape(inputs, out)) {
-            performContiguous(inputs, out, n);
-            return;
-        }
-        int ndim = out.ndim();
-        int[] shape = out.shape();
-        int[][] strides = new int[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            strides[i] = broadcastStrides(inputs[i], ndim);
-        }
-        int[] counter = new int[ndim];
-        int[] offsets = new int[inputs.length];
-        double[] args = new double[inputs.length];
-        int inner = ndim == 0 ? 1 : shape[ndim - 1];
-        for (int flat = 0; flat < n; flat += inner) {
-            for (int j = 0; j < inner; j++) {
-                for (int i = 0; i < inputs.length; i++) {
-                    int off = offsets[i] + (ndim == 0 ? 0 : j * strides[i][ndim - 1]);
-                    args[i] = inputs[i].get(off);
-                }
-                out.set(flat + j, scalarOp.compute(args));
-            }
-            // advance the odometer over all axes but the last
-            for (int axis = ndim - 2; axis >= 0; axis--) {
-                counter[axis]++;
-                for (int i = 0; i < inputs.length; i++) {
-                    offsets[i] += strides[i][axis];
-                }
-                if (counter[axis] < shape[axis]) {
-                    break;
-                }
-                for (int i = 0; i < inputs.length; i++) {
-                    offsets[i] -= strides[i][axis] * shape[axis];
-                }
-                counter[axis] = 0;
-            }
-        }
-    }
-
-    private static boolean allSameShape(NDArray[] inputs, NDArray out) {
-        for (NDArray a : inputs) {
-            if (a.size() != out.size() || a.ndim() != out.ndim()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void performContiguous(NDArray[] inputs, NDArray out, int n) {
-        if (scalarOp instanceof UnaryScalarOp) {
-            UnaryScalarOp op = (UnaryScalarOp) scalarOp;
-            NDArray a = inputs[0];
-            if (a.dtype() == DType.FLOAT64 && out.dtype() == DType.FLOAT64) {
-                double[] x = a.float64Data();
-                double[] z = out.float64Data();
-                for (int i = 0; i < n; i++) {
-                    z[i] = op.apply(x[i]);
-                }
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                out.set(i, op.apply(a.get(i)));
-            }
-        } else if (scalarOp instanceof BinaryScalarOp) {
-            BinaryScalarOp op = (BinaryScalarOp) scalarOp;
-            NDArray a = inputs[0];
-            NDArray b = inputs[1];
-            if (a.dtype() == DType.FLOAT64 && b.dtype() == DType.FLOAT64 && out.dtype() == DType.FLOAT64) {
-                double[] x = a.float64Data();
-                double[] y = b.float64Data();
-                double[] z = out.float64Data();
-                for (int i = 0; i < n; i++) {
-                    z[i] = op.apply(x[i], y[i]);
-                }
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                out.set(i, op.apply(a.get(i), b.get(i)));
-            }
-        } else {
-            double[] args = new double[inputs.length];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < inputs.length; k++) {
-                    args[k] = inputs[k].get(i);
-                }
-                out.set(i, scalarOp.compute(args));
-            }
-        }
+        ElemwiseKernel.run(scalarOp, inputs, outputs[0]);
     }
 
     /** Element strides of {@code a} seen as an array of {@code ndim} axes; 0 along broadcast axes. */

@@ -38,17 +38,20 @@ public record LogSoftmax() implements Op {
         NDArray out = outputs[0];
         int cols = x.dim(x.ndim() - 1);
         int rows = x.ndim() == 2 ? x.dim(0) : 1;
+        double[] row = new double[cols];
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            double max = Softmax.rowMax(x, base, cols);
+            Softmax.readRow(x, base, row);
+            double max = Softmax.rowMax(row);
             double total = 0;
             for (int c = 0; c < cols; c++) {
-                total += Math.exp(x.get(base + c) - max);
+                total += Math.exp(row[c] - max);
             }
             double shift = max + Math.log(total);
             for (int c = 0; c < cols; c++) {
-                out.set(base + c, x.get(base + c) - shift);
+                row[c] -= shift;
             }
+            Softmax.writeRow(row, out, base);
         }
     }
 

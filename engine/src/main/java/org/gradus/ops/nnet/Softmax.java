@@ -7,6 +7,7 @@ import org.gradus.ops.Op;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
 import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
 import org.gradus.types.TensorType;
 
 /**
@@ -55,23 +56,56 @@ public record Softmax() implements Op {
         double[] e = new double[cols];
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            double max = rowMax(x, base, cols);
+            readRow(x, base, e);
+            double max = rowMax(e);
             double total = 0;
             for (int c = 0; c < cols; c++) {
-                e[c] = Math.exp(x.get(base + c) - max);
+                e[c] = Math.exp(e[c] - max);
                 total += e[c];
             }
             for (int c = 0; c < cols; c++) {
-                out.set(base + c, e[c] / total);
+                e[c] /= total;
+            }
+            writeRow(e, out, base);
+        }
+    }
+
+    /** Copies {@code row.length} elements of {@code x} from flat index {@code base} into {@code row}. */
+    static void readRow(NDArray x, int base, double[] row) {
+        if (x.dtype() == DType.FLOAT64) {
+            System.arraycopy(x.float64Data(), base, row, 0, row.length);
+        } else if (x.dtype() == DType.FLOAT32) {
+            float[] f = x.float32Data();
+            for (int c = 0; c < row.length; c++) {
+                row[c] = f[base + c];
+            }
+        } else {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = x.get(base + c);
             }
         }
     }
 
-    /** The largest of {@code cols} elements from {@code base}; NaN if any is NaN, so NaN propagates. */
-    static double rowMax(NDArray x, int base, int cols) {
+    /** Stores {@code row} into {@code out} from flat index {@code base}, converting to out's dtype. */
+    static void writeRow(double[] row, NDArray out, int base) {
+        if (out.dtype() == DType.FLOAT64) {
+            System.arraycopy(row, 0, out.float64Data(), base, row.length);
+        } else if (out.dtype() == DType.FLOAT32) {
+            float[] f = out.float32Data();
+            for (int c = 0; c < row.length; c++) {
+                f[base + c] = (float) row[c];
+            }
+        } else {
+            for (int c = 0; c < row.length; c++) {
+                out.set(base + c, row[c]);
+            }
+        }
+    }
+
+    /** The largest element of the row; NaN if any is NaN, so NaN propagates. */
+    static double rowMax(double[] row) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < cols; c++) {
-            double v = x.get(base + c);
+        for (double v : row) {
             if (v != v) {
                 return v;
             }

@@ -73,6 +73,9 @@ public record Reduce(ReduceKind kind, List<Integer> axes) implements Op {
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         NDArray x = inputs[0];
         NDArray out = outputs[0];
+        if (BlockReduction.tryRun(kind, axes, x, out)) {
+            return;
+        }
         AxisSplit split = new AxisSplit(x.shape(), axes);
         int[] outer = split.outer;
         int[] inner = split.inner;

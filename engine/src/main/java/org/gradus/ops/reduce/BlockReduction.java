@@ -1,0 +1,113 @@
+package org.gradus.ops.reduce;
+
+import java.util.List;
+import org.gradus.tensor.NDArray;
+import org.gradus.types.DType;
+
+/**
+ * The fast path of {@link Reduce} for float arrays whose reduced axes are consecutive: the input is
+ * then an {@code outer × reduced × inner} block, and each output element is reduced over one strided
+ * column of it, read in the same order as the general path (so sums are bit-identical to it). With
+ * {@code inner == 1} (the last axes) each output is one contiguous run; otherwise a whole row of
+ * {@code inner} outputs is updated per reduced index, a loop over contiguous memory. Sums accumulate
+ * in double, also for float32.
+ */
+final class BlockReduction {
+    private BlockReduction() {
+    }
+
+    /** Reduces {@code x} into {@code out} and returns true, or returns false when this path does not apply. */
+    static boolean tryRun(ReduceKind kind, List<Integer> axes, NDArray x, NDArray out) {
+        DType d = x.dtype();
+        if ((d != DType.FLOAT32 && d != DType.FLOAT64) || out.dtype() != d) {
+            return false;
+        }
+        int ndim = x.ndim();
+        for (int i = 1; i < axes.size(); i++) {
+            if (axes.get(i) != axes.get(i - 1) + 1) {
+                return false;
+            }
+        }
+        int first = axes.isEmpty() ? ndim : axes.get(0);
+        int last = axes.isEmpty() ? ndim - 1 : axes.get(axes.size() - 1);
+        int outer = product(x, 0, first);
+        int reduced = product(x, first, last + 1);
+        int inner = product(x, last + 1, ndim);
+        double[] acc = new double[inner];
+        for (int o = 0; o < outer; o++) {
+            java.util.Arrays.fill(acc, kind.identity());
+            int base = o * reduced * inner;
+            if (d == DType.FLOAT64) {
+                accumulate64(kind, x.float64Data(), base, reduced, inner, acc);
+                System.arraycopy(acc, 0, out.float64Data(), o * inner, inner);
+            } else {
+                accumulate32(kind, x.float32Data(), base, reduced, inner, acc);
+                float[] z = out.float32Data();
+                for (int i = 0; i < inner; i++) {
+                    z[o * inner + i] = (float) acc[i];
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int product(NDArray x, int from, int to) {
+        int p = 1;
+        for (int a = from; a < to; a++) {
+            p *= x.dim(a);
+        }
+        return p;
+    }
+
+    private static void accumulate64(ReduceKind kind, double[] x, int base, int reduced, int inner, double[] acc) {
+        if (kind == ReduceKind.SUM) {
+            if (inner == 1) {
+                double s = acc[0];
+                for (int r = 0; r < reduced; r++) {
+                    s += x[base + r];
+                }
+                acc[0] = s;
+                return;
+            }
+            for (int r = 0; r < reduced; r++) {
+                int row = base + r * inner;
+                for (int i = 0; i < inner; i++) {
+                    acc[i] += x[row + i];
+                }
+            }
+            return;
+        }
+        for (int r = 0; r < reduced; r++) {
+            int row = base + r * inner;
+            for (int i = 0; i < inner; i++) {
+                acc[i] = kind.combine(acc[i], x[row + i]);
+            }
+        }
+    }
+
+    private static void accumulate32(ReduceKind kind, float[] x, int base, int reduced, int inner, double[] acc) {
+        if (kind == ReduceKind.SUM) {
+            if (inner == 1) {
+                double s = acc[0];
+                for (int r = 0; r < reduced; r++) {
+                    s += x[base + r];
+                }
+                acc[0] = s;
+                return;
+            }
+            for (int r = 0; r < reduced; r++) {
+                int row = base + r * inner;
+                for (int i = 0; i < inner; i++) {
+                    acc[i] += x[row + i];
+                }
+            }
+            return;
+        }
+        for (int r = 0; r < reduced; r++) {
+            int row = base + r * inner;
+            for (int i = 0; i < inner; i++) {
+                acc[i] = kind.combine(acc[i], x[row + i]);
+            }
+        }
+    }
+}

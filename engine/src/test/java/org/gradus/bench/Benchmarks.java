@@ -1,0 +1,118 @@
+package org.gradus.bench;
+
+import java.util.Locale;
+import java.util.Random;
+import org.gradus.backend.cpu.CpuThreads;
+import org.gradus.compile.Function;
+import org.gradus.compile.Mode;
+import org.gradus.ops.linalg.JavaGemm;
+import org.gradus.ops.linalg.NativeBlas;
+import org.gradus.tensor.NDArray;
+import org.gradus.types.DType;
+
+/**
+ * Prints the CPU benchmarks of issue 8 for float32 and float64: the MLP and denoising-autoencoder
+ * training steps, sigmoid forward + gradient, GEMM (OpenBLAS and pure Java), the call overhead of a
+ * tiny function and the compile time of the MLP step, each optimized ({@code FAST_RUN}) and
+ * node by node ({@code Mode.NONE}). Run:
+ * <pre>mvn -B -q -pl engine test-compile exec:exec@bench</pre>
+ * An argument {@code quick} shortens every measurement (for a smoke run).
+ */
+public final class Benchmarks {
+    private static double budget = 1.2;
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("quick")) {
+            budget = 0.2;
+        }
+        System.out.printf(Locale.ROOT, "Gradus CPU benchmarks: %d cores, Java %s, OpenBLAS %s%n",
+                CpuThreads.parallelism(), System.getProperty("java.version"),
+                NativeBlas.isLoaded() ? "loaded" : "not loaded (pure-Java GEMM only)");
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Workloads w = new Workloads(dtype);
+            for (Mode mode : new Mode[] {Mode.FAST_RUN, Mode.NONE}) {
+                String tag = dtype.toString().toLowerCase(Locale.ROOT) + " " + mode;
+                for (int batch : new int[] {1, 20, 128}) {
+                    row(tag, "MLP 784-500-10 step, minibatch " + batch, examplesPerSecond(w.mlpStep(batch, mode), batch),
+                            "examples/s");
+                }
+                for (int batch : new int[] {20, 128}) {
+                    row(tag, "DAE 784-500 step, minibatch " + batch, examplesPerSecond(w.daeStep(batch, mode), batch),
+                            "examples/s");
+                }
+                NDArray x = NDArray.zeros(dtype, 10_000_000);
+                Random r = new Random(3);
+                for (int i = 0; i < x.size(); i++) {
+                    x.set(i, r.nextGaussian());
+                }
+                Function sig = Workloads.sigmoidForwardAndGradient(dtype, x.size(), mode);
+                row(tag, "sigmoid forward + gradient, 10^7", 1e3 * Stopwatch.median(() -> sig.callAll(x), budget * 2), "ms");
+                Function logistic = Workloads.scalarLogistic(dtype, mode);
+                NDArray half = NDArray.scalar(dtype, 0.5);
+                row(tag, "scalar logistic call", 1e6 * Stopwatch.median(() -> logistic.call(half), budget), "µs");
+                row(tag, "compile MLP step (minibatch 20)",
+                        1e3 * Stopwatch.median(() -> w.mlpStep(20, mode), budget * 1.5), "ms");
+            }
+            gemm(dtype);
+        }
+    }
+
+    private static double examplesPerSecond(Function step, int batch) {
+        int batches = Workloads.EXAMPLES / batch;
+        NDArray[] indices = new NDArray[batches];
+        for (int i = 0; i < batches; i++) {
+            indices[i] = NDArray.scalar(DType.INT64, i);
+        }
+        int[] next = {0};
+        double seconds = Stopwatch.median(() -> step.call(indices[next[0]++ % batches]), budget);
+        return batch / seconds;
+    }
+
+    private static void gemm(DType dtype) {
+        String tag = dtype.toString().toLowerCase(Locale.ROOT);
+        for (int n : new int[] {128, 512, 1024, 2048}) {
+            double flops = 2.0 * n * n * n;
+            Random r = new Random(n);
+            if (dtype == DType.FLOAT32) {
+                float[] a = new float[n * n];
+                float[] b = new float[n * n];
+                float[] c = new float[n * n];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = r.nextFloat();
+                    b[i] = r.nextFloat();
+                }
+                if (NativeBlas.isLoaded()) {
+                    row(tag, "GEMM n=" + n + ", OpenBLAS (heap copies)",
+                            flops / 1e9 / Stopwatch.median(() -> NativeBlas.gemm(n, n, n, 1f, a, false, b, false, 0f, c),
+                                    budget), "GFLOP/s");
+                }
+                row(tag, "GEMM n=" + n + ", pure Java", flops / 1e9 / Stopwatch.median(
+                        () -> JavaGemm.gemm(n, n, n, 1f, a, false, b, false, 0f, c), n >= 2048 ? budget * 3 : budget),
+                        "GFLOP/s");
+            } else {
+                double[] a = new double[n * n];
+                double[] b = new double[n * n];
+                double[] c = new double[n * n];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = r.nextDouble();
+                    b[i] = r.nextDouble();
+                }
+                if (NativeBlas.isLoaded()) {
+                    row(tag, "GEMM n=" + n + ", OpenBLAS (heap copies)",
+                            flops / 1e9 / Stopwatch.median(() -> NativeBlas.gemm(n, n, n, 1, a, false, b, false, 0, c),
+                                    budget), "GFLOP/s");
+                }
+                row(tag, "GEMM n=" + n + ", pure Java", flops / 1e9 / Stopwatch.median(
+                        () -> JavaGemm.gemm(n, n, n, 1, a, false, b, false, 0, c), n >= 2048 ? budget * 3 : budget),
+                        "GFLOP/s");
+            }
+        }
+    }
+
+    private static void row(String tag, String workload, double value, String unit) {
+        System.out.printf(Locale.ROOT, "| %-18s | %-42s | %,12.1f %-10s |%n", tag, workload, value, unit);
+    }
+}

@@ -1,0 +1,116 @@
+package org.gradus.ops.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.gradus.ShapeException;
+import org.gradus.tensor.NDArray;
+import org.gradus.types.DType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The gemm kernels (pure Java and, where it loads, OpenBLAS) against a triple loop, for every
+ * transpose combination, alpha and beta, both float dtypes, and shapes that cross the cache-block
+ * edges, the four-row unroll and the thread split.
+ */
+class GemmKernelTest {
+
+    @AfterEach
+    void restoreNative() {
+        NativeBlas.setEnabled(true);
+    }
+
+    private static NDArray random(DType dtype, long seed, int rows, int cols) {
+        Random r = new Random(seed);
+        NDArray x = NDArray.zeros(dtype, rows, cols);
+        for (int i = 0; i < x.size(); i++) {
+            x.set(i, r.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+
+    /** alpha · op(A) · op(B) + beta · C with plain loops in float64. */
+    private static double[] reference(double alpha, NDArray a, boolean ta, NDArray b, boolean tb, double beta,
+                                      NDArray c, int m, int k, int n) {
+        double[] out = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    double av = ta ? a.get(p * m + i) : a.get(i * k + p);
+                    double bv = tb ? b.get(j * k + p) : b.get(p * n + j);
+                    s += av * bv;
+                }
+                out[i * n + j] = alpha * s + beta * c.get(i * n + j);
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3} transA={4} transB={5} native={6}")
+    @CsvSource({
+        "float64, 7, 5, 3, false, false, false",
+        "float64, 1, 300, 9, false, false, false",
+        "float64, 37, 301, 259, false, false, false",
+        "float64, 37, 301, 259, true, false, false",
+        "float64, 37, 301, 259, false, true, false",
+        "float64, 37, 301, 259, true, true, false",
+        "float64, 130, 97, 120, true, true, false",
+        "float32, 37, 301, 259, false, false, false",
+        "float32, 37, 301, 259, true, true, false",
+        "float32, 2, 520, 513, false, true, false",
+        "float64, 37, 301, 259, true, false, true",
+        "float64, 130, 97, 120, false, true, true",
+        "float32, 37, 301, 259, true, true, true",
+        "float32, 64, 64, 64, false, false, true",
+    })
+    void matchesTripleLoop(String dtypeName, int m, int k, int n, boolean ta, boolean tb, boolean useNative) {
+        DType dtype = DType.of(dtypeName);
+        NativeBlas.setEnabled(useNative);
+        NDArray a = ta ? random(dtype, 1, k, m) : random(dtype, 1, m, k);
+        NDArray b = tb ? random(dtype, 2, n, k) : random(dtype, 2, k, n);
+        NDArray c = random(dtype, 3, m, n);
+        double[] expected = reference(0.75, a, ta, b, tb, -0.5, c, m, k, n);
+        MatMul.gemm(0.75, a, ta, b, tb, -0.5, c);
+        double tol = dtype == DType.FLOAT32 ? 1e-3 : 1e-10;
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(c.get(i)).as("element %d", i).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(tol));
+        }
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @CsvSource({"false", "true"})
+    void betaZeroIgnoresNaNInTheOutput(boolean useNative) {
+        NativeBlas.setEnabled(useNative);
+        NDArray a = random(DType.FLOAT64, 4, 40, 33);
+        NDArray b = random(DType.FLOAT64, 5, 33, 41);
+        NDArray c = NDArray.full(DType.FLOAT64, Double.NaN, 40, 41);
+        MatMul.multiply(a, b, c, 40, 33, 41);
+        double[] expected = reference(1, a, false, b, false, 0, NDArray.zeros(DType.FLOAT64, 40, 41), 40, 33, 41);
+        assertThat(c.allClose(NDArray.fromFlat(DType.FLOAT64, new int[] {40, 41}, expected), 1e-12, 1e-12)).isTrue();
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @CsvSource({"false", "true"})
+    void mixedDTypesComputeInFloat64(boolean useNative) {
+        NativeBlas.setEnabled(useNative);
+        NDArray a = random(DType.FLOAT32, 6, 9, 8);
+        NDArray b = random(DType.FLOAT64, 7, 8, 10);
+        NDArray c = NDArray.zeros(DType.FLOAT64, 9, 10);
+        MatMul.multiply(a, b, c, 9, 8, 10);
+        double[] expected = reference(1, a, false, b, false, 0, c, 9, 8, 10);
+        assertThat(c.get(17)).isCloseTo(expected[17], org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @ParameterizedTest(name = "transB={0}")
+    @CsvSource({"false", "true"})
+    void misfittingOutputIsAShapeError(boolean tb) {
+        NDArray a = random(DType.FLOAT64, 1, 3, 4);
+        NDArray b = random(DType.FLOAT64, 2, 4, 5);
+        assertThatThrownBy(() -> MatMul.gemm(1, a, false, b, tb, 0, NDArray.zeros(DType.FLOAT64, 3, 4)))
+                .isInstanceOf(ShapeException.class).hasMessageContaining("gemm: op(A) is 3×4");
+    }
+}
