@@ -43,15 +43,19 @@ public record SoftmaxCrossentropyWithLogits() implements Op {
         NDArray x = inputs[0];
         NDArray labels = inputs[1];
         int k = x.dim(1);
+        double[] row = new double[k];
         for (int i = 0; i < x.dim(0); i++) {
             int base = i * k;
             int y = CategoricalCrossentropy1Hot.label(name(), labels, i, k);
-            double max = Softmax.rowMax(x, base, k);
+            for (int c = 0; c < k; c++) {
+                row[c] = x.get(base + c);
+            }
+            double max = Softmax.rowMax(row);
             double total = 0;
             for (int c = 0; c < k; c++) {
-                total += Math.exp(x.get(base + c) - max);
+                total += Math.exp(row[c] - max);
             }
-            outputs[0].set(i, max + Math.log(total) - x.get(base + y));
+            outputs[0].set(i, max + Math.log(total) - row[y]);
         }
     }
 
