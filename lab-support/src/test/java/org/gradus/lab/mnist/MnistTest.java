@@ -1,4 +1,4 @@
-package org.gradus.labsupport.mnist;
+package org.gradus.lab.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,2 +1,2 @@
 /** Handwritten digits: the shipped MNIST subset, IDX file reading, and deterministic stratified splits. */
-package org.gradus.labsupport.mnist;
+package org.gradus.lab.mnist;
