@@ -66,6 +66,7 @@ public final class SeedModels {
 
     /** Lab 3's MLP step on {@code device}; its argument is the minibatch index, its output the cost. */
     public Step mlp(int batch, String device) {
+        // tag::mlp[]
         SharedVariable hW = uniform(1, Math.sqrt(6.0 / (PIXELS + 500)), PIXELS, 500);
         SharedVariable hB = Gradus.shared(NDArray.zeros(dtype, 500));
         SharedVariable oW = uniform(5, 0.01, 500, 10);
@@ -87,6 +88,7 @@ public final class SeedModels {
         }
         FunctionBuilder b = Gradus.functionBuilder(List.of(index)).outputs(cost).updates(updates)
                 .givens(minibatch(x, y, index, batch)).device(device);
+        // end::mlp[]
         return new Step(b.build(), params);
     }
 
