@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the Gradus GPU test suite and the GPU benchmark with only a Java 17+ runtime and the built
-# jars: no Maven, no network. Writes gpu-results/ (JUnit XML reports, summary.txt).
+# jars: no Maven, no network. Writes gpu-results/ (JUnit XML reports, summary.txt, benchmark.txt).
+# GRADUS_BENCH_QUICK=1 shortens the benchmark (a smoke run).
 #
 # Build the jars on a development machine:   mvn -B -o -pl engine,gpu -am package -DskipTests
 # then copy to the GPU machine one folder holding every jar:
@@ -47,5 +48,8 @@ echo "tests exit code: $tests" >> "$summary"
 echo "## benchmark" >> "$summary"
 "$java" -cp "$cp" org.gradus.gpu.bench.MlpStepBenchmark "$out/benchmark.txt" >> "$summary" 2>&1
 echo "benchmark exit code: $?" >> "$summary"
+echo "## CPU vs GPU through compiled functions (device=cuda)" >> "$summary"
+"$java" -Xmx8g -cp "$cp" org.gradus.gpu.bench.DeviceBenchmark "$out/benchmark.txt" ${GRADUS_BENCH_QUICK:+quick} >> "$summary" 2>&1
+echo "device benchmark exit code: $?" >> "$summary"
 cat "$summary"
 exit $tests

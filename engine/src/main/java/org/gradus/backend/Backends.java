@@ -110,8 +110,16 @@ public final class Backends {
      * logging a fallback warning the first time it occurs.
      */
     public static Backend current() {
+        return current(null);
+    }
+
+    /**
+     * The backend for {@code device}, or for {@link Config#device()} when it is null, with the
+     * configured strict flag; logs a fallback warning the first time it occurs.
+     */
+    public static Backend current(String device) {
         Config config = Config.get();
-        BackendSelection s = select(config.device(), config.strict());
+        BackendSelection s = select(device == null ? config.device() : device, config.strict());
         s.fallbackWarning().ifPresent(Backends::warnOnce);
         return s.backend();
     }

@@ -6,10 +6,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.gradus.DTypeException;
 import org.gradus.GradusException;
 import org.gradus.ShapeException;
+import org.gradus.backend.Backend;
+import org.gradus.backend.Backends;
+import org.gradus.backend.DeviceBackend;
+import org.gradus.backend.DeviceProgram;
 import org.gradus.graph.Apply;
 import org.gradus.graph.Graphs;
 import org.gradus.graph.Variable;
@@ -43,14 +48,18 @@ public final class Function {
     private final SharedVariable[] updateTargets;
 
     private final RewriteLog rewriteLog;
+    private final Backend backend;
+    private final DeviceProgram device;
 
     Function(List<TensorVariable> inputs, List<TensorVariable> outputs, Map<SharedVariable, Object> userUpdates,
              Map<TensorVariable, Object> givens, Mode mode) {
-        this(inputs, outputs, userUpdates, givens, mode, Set.of(), Set.of());
+        this(inputs, outputs, userUpdates, givens, mode, Set.of(), Set.of(), null);
     }
 
     Function(List<TensorVariable> inputs, List<TensorVariable> outputs, Map<SharedVariable, Object> userUpdates,
-             Map<TensorVariable, Object> givens, Mode mode, Set<String> including, Set<String> excluding) {
+             Map<TensorVariable, Object> givens, Mode mode, Set<String> including, Set<String> excluding,
+             String device) {
+        this.backend = Backends.current(device);
         this.inputs = List.copyOf(inputs);
         this.userOutputs = List.copyOf(outputs);
         this.mode = mode == null ? Mode.FAST_RUN : mode;
@@ -64,7 +73,8 @@ public final class Function {
         all.addAll(ups.values());
         all = new GraphClone(checkedGivens(givens)).apply(all);
         FunctionGraph graph = new FunctionGraph(this.inputs, all);
-        this.rewriteLog = new RewriteDriver(Pipeline.select(this.mode.phases(), including, excluding)).run(graph);
+        this.rewriteLog = new RewriteDriver(Pipeline.select(this.mode.phases(), including, excluding, backend))
+                .run(graph);
         all = graph.outputs();
         this.outputs = List.copyOf(all.subList(0, outputs.size()));
         Map<SharedVariable, TensorVariable> finalUpdates = new LinkedHashMap<>();
@@ -78,6 +88,7 @@ public final class Function {
         List<TensorConstant> constants = new ArrayList<>();
         collectRoots(all, shared, constants);
         this.plan = new ExecutionPlan(this.inputs, nodes, shared, constants);
+        this.device = backend instanceof DeviceBackend d ? d.compile(this.inputs, nodes, this.outputs, updates) : null;
         this.outputSlots = this.outputs.stream().mapToInt(plan::slotOf).toArray();
         this.updateTargets = targets.toArray(new SharedVariable[0]);
         this.updateSlots = finalUpdates.values().stream().mapToInt(plan::slotOf).toArray();
@@ -272,6 +283,9 @@ public final class Function {
         for (int i = 0; i < args.length; i++) {
             values[i] = InputConversion.convert(args[i], inputs.get(i), i);
         }
+        if (device != null) {
+            return device.call(values);
+        }
         try {
             plan.run(values);
             List<NDArray> results = new ArrayList<>(outputSlots.length);
@@ -320,6 +334,16 @@ public final class Function {
 
     public Mode mode() {
         return mode;
+    }
+
+    /** The backend the function runs on ({@code Config.device()} or the builder's device, after any fallback). */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The placed program when the function runs on a device backend. */
+    public Optional<DeviceProgram> deviceProgram() {
+        return Optional.ofNullable(device);
     }
 
     /**

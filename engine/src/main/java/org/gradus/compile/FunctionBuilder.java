@@ -28,6 +28,7 @@ public final class FunctionBuilder {
     private Mode mode = Mode.FAST_RUN;
     private final Set<String> including = new LinkedHashSet<>();
     private final Set<String> excluding = new LinkedHashSet<>();
+    private String device;
 
     public FunctionBuilder(List<? extends TensorVariable> inputs) {
         this.inputs = new ArrayList<>(inputs);
@@ -84,7 +85,16 @@ public final class FunctionBuilder {
         return this;
     }
 
+    /**
+     * Runs this function on {@code name} ({@code "cpu"}, {@code "cuda"}) instead of {@code Config.device()};
+     * an unavailable device falls back to the CPU with one warning, or fails in strict mode.
+     */
+    public FunctionBuilder device(String name) {
+        this.device = name;
+        return this;
+    }
+
     public Function build() {
-        return new Function(inputs, outputs, updates, givens, mode, including, excluding);
+        return new Function(inputs, outputs, updates, givens, mode, including, excluding, device);
     }
 }

@@ -18,6 +18,11 @@ public enum Phase {
     /** Maximal groups of elementwise ops become one {@link org.gradus.ops.elemwise.Composite} loop. */
     FUSE(true),
     /**
+     * Placement on a device backend (only when one is selected): supported nodes move to the device,
+     * transfers are inserted at the borders and redundant ones removed.
+     */
+    PLACE(false),
+    /**
      * Memory rewrites (in-place elementwise ops). No rule is registered yet: the execution plan
      * already reuses every node's output buffer across calls, and in-place aliasing needs plan support.
      */

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gradus.backend.Backend;
+import org.gradus.backend.DeviceBackend;
 import org.gradus.rewrite.canonicalize.AddZero;
 import org.gradus.rewrite.canonicalize.CombineConstantFactors;
 import org.gradus.rewrite.canonicalize.CombineConstantTerms;
@@ -26,6 +28,8 @@ import org.gradus.rewrite.merge.FoldConstants;
 import org.gradus.rewrite.merge.FoldStaticShape;
 import org.gradus.rewrite.merge.MergeEqualConstants;
 import org.gradus.rewrite.merge.MergeEqualNodes;
+import org.gradus.rewrite.place.CancelTransferPairs;
+import org.gradus.rewrite.place.MoveToDevice;
 import org.gradus.rewrite.specialize.IntegerPowerToMultiplications;
 import org.gradus.rewrite.specialize.MatrixVectorDotToGemv;
 import org.gradus.rewrite.specialize.ScaledDotPlusToGemm;
@@ -111,6 +115,20 @@ public final class Pipeline {
                 }
             }
             result.put(ph, rules);
+        }
+        return result;
+    }
+
+    /**
+     * {@link #select(Set, Set, Set)} for a function that runs on {@code backend}: with a
+     * {@link DeviceBackend}, the placement phase runs whatever the phases (unless {@code "place"} is
+     * excluded, which keeps every node on the host); with any other backend it has no rules.
+     */
+    public static Map<Phase, List<NodeRewriter>> select(Set<Phase> phases, Set<String> including, Set<String> excluding,
+                                                        Backend backend) {
+        Map<Phase, List<NodeRewriter>> result = select(phases, including, excluding);
+        if (backend instanceof DeviceBackend device && !lower(excluding).contains(Phase.PLACE.lowerName())) {
+            result.put(Phase.PLACE, List.of(new MoveToDevice(device), new CancelTransferPairs()));
         }
         return result;
     }

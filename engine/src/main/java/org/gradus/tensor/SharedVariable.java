@@ -18,6 +18,20 @@ import org.gradus.types.TensorType;
 public final class SharedVariable extends TensorVariable {
     private NDArray value;
     private TensorVariable defaultUpdate;
+    private DeviceCopy deviceCopy;
+    private boolean hostStale;
+
+    /**
+     * Engine use: a copy of the value held by a device backend. While the device's copy is newer
+     * (after an update computed there), {@link #getValue} and {@link #valueView} fetch it first.
+     */
+    public interface DeviceCopy {
+        /** The device's value, copied to the host. */
+        NDArray download();
+
+        /** The host value replaced the device's copy, which may be freed. */
+        void detached();
+    }
 
     /** Engine use: call {@code Gradus.shared(value, name)}. */
     public SharedVariable(NDArray value, String name) {
@@ -27,11 +41,13 @@ public final class SharedVariable extends TensorVariable {
 
     /** A copy of the current value (changing it does not change the shared variable). */
     public NDArray getValue() {
+        syncFromDevice();
         return value.copy();
     }
 
     /** The current value without copying. Engine use: read only, and only between calls. */
     public NDArray valueView() {
+        syncFromDevice();
         return value;
     }
 
@@ -59,15 +75,58 @@ public final class SharedVariable extends TensorVariable {
         } else {
             v = v.copy();
         }
+        dropDeviceCopy(false);
         value = v;
     }
 
     /** Engine use: stores a value computed by an update (already of the right dtype and rank). */
     public void assignFromUpdate(NDArray computed) {
+        dropDeviceCopy(false);
         if (value.hasShape(computed.shape())) {
             value.copyFrom(computed);
         } else {
             value = computed.copy();
+        }
+    }
+
+    /** Engine use: the device copy of the value, or null when the value lives only on the host. */
+    public DeviceCopy deviceCopy() {
+        return deviceCopy;
+    }
+
+    /** Engine use: a device now holds a copy equal to the host value (replacing any other copy). */
+    public void attachDeviceCopy(DeviceCopy copy) {
+        if (deviceCopy != copy) {
+            dropDeviceCopy(true);
+            deviceCopy = copy;
+        }
+    }
+
+    /** Engine use: the attached device copy was updated and is now newer than the host value. */
+    public void markDeviceNewer() {
+        if (deviceCopy == null) {
+            throw new IllegalStateException(describe() + " has no device copy to be newer");
+        }
+        hostStale = true;
+    }
+
+    private void syncFromDevice() {
+        if (hostStale) {
+            value = deviceCopy.download();
+            hostStale = false;
+        }
+    }
+
+    /** Detaches the device copy; {@code keepDeviceValue}: fetch it first when it is newer than the host's. */
+    private void dropDeviceCopy(boolean keepDeviceValue) {
+        if (deviceCopy != null) {
+            if (keepDeviceValue) {
+                syncFromDevice();
+            }
+            hostStale = false;
+            DeviceCopy old = deviceCopy;
+            deviceCopy = null;
+            old.detached();
         }
     }
 

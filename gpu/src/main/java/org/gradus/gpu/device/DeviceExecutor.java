@@ -55,6 +55,20 @@ public final class DeviceExecutor {
                     + inputs.size());
         }
         int[] out = broadcastShape(inputs);
+        List<long[]> strides = new ArrayList<>();
+        for (DeviceArray in : inputs) {
+            strides.add(broadcastStrides(in.shape(), out));
+        }
+        return elementwise(program, inputs, out, strides);
+    }
+
+    /**
+     * The program's outputs of shape {@code out}, reading input {@code i} at element strides
+     * {@code strides.get(i)} (one per output axis, 0 where it is broadcast): transposes and other
+     * axis rearrangements are the identity program with permuted strides.
+     */
+    public List<DeviceArray> elementwise(ElementwiseProgram program, List<DeviceArray> inputs, int[] out,
+                                         List<long[]> strides) {
         KernelSource src = source("ew" + out.length + program, () -> ElementwiseKernels.generate(program, out.length));
         List<Object> args = new ArrayList<>();
         long n = 1;
@@ -71,8 +85,8 @@ public final class DeviceExecutor {
         for (int d : out) {
             args.add(d);
         }
-        for (DeviceArray in : inputs) {
-            for (long s : broadcastStrides(in.shape(), out)) {
+        for (long[] st : strides) {
+            for (long s : st) {
                 args.add(s);
             }
         }
