@@ -99,10 +99,7 @@ final class ExecutionPlan {
         int u = 0;
         for (Map.Entry<SharedVariable, TensorVariable> e : updates.entrySet()) {
             updateValues[u] = slotOf(e.getValue());
-            updateTargets[u] = sharedList.indexOf(e.getKey());
-            if (updateTargets[u] < 0) {
-                throw new IllegalStateException("update target " + e.getKey() + " is not among the plan's shared values");
-            }
+            updateTargets[u] = sharedList.indexOf(e.getKey());   // -1: the graph never reads the target
             u++;
         }
         IntStream pinned = IntStream.concat(IntStream.concat(IntStream.of(functionInputSlots), IntStream.of(sharedSlots)),

@@ -102,6 +102,9 @@ final class MemoryPlan {
                                     int[] sharedSlots, int[] updateValueSlots, int[] updateTargetIndex) {
         for (int u = 0; u < updateValueSlots.length; u++) {
             int value = updateValueSlots[u];
+            if (updateTargetIndex[u] < 0) {
+                continue;
+            }
             int target = sharedSlots[updateTargetIndex[u]];
             if (!computed[value] || contains(functionOutputs, target) || contains(updateValueSlots, target)
                     || count(updateValueSlots, value) != 1) {
