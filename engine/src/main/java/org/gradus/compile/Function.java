@@ -46,6 +46,10 @@ public final class Function {
     private final int[] outputSlots;
     private final int[] updateSlots;
     private final SharedVariable[] updateTargets;
+    private final NDArray[] argumentValues;
+    private final NDArray[] updateValues;
+    private final NDArray[] borrowed;
+    private final List<NDArray> borrowedView;
 
     private final RewriteLog rewriteLog;
     private final Backend backend;
@@ -87,11 +91,15 @@ public final class Function {
         List<SharedVariable> shared = new ArrayList<>();
         List<TensorConstant> constants = new ArrayList<>();
         collectRoots(all, shared, constants);
-        this.plan = new ExecutionPlan(this.inputs, nodes, shared, constants);
+        this.plan = new ExecutionPlan(this.inputs, nodes, shared, constants, this.outputs, this.updates);
         this.device = backend instanceof DeviceBackend d ? d.compile(this.inputs, nodes, this.outputs, updates) : null;
         this.outputSlots = this.outputs.stream().mapToInt(plan::slotOf).toArray();
         this.updateTargets = targets.toArray(new SharedVariable[0]);
         this.updateSlots = finalUpdates.values().stream().mapToInt(plan::slotOf).toArray();
+        this.argumentValues = new NDArray[this.inputs.size()];
+        this.updateValues = new NDArray[updateSlots.length];
+        this.borrowed = new NDArray[outputSlots.length];
+        this.borrowedView = Collections.unmodifiableList(java.util.Arrays.asList(borrowed));
     }
 
     private void checkInputs() {
@@ -268,7 +276,21 @@ public final class Function {
         return results.get(0);
     }
 
-    private synchronized List<NDArray> run(Object[] args) {
+    /**
+     * Calls the function and returns its outputs without copying them (Theano's {@code borrow=True}):
+     * the arrays are the function's internal buffers, valid only until its next call, and must not
+     * be modified. In steady state (inputs of repeating shapes) such a call allocates nothing. An
+     * output that is an input or a shared variable itself is still returned as a copy.
+     */
+    public List<NDArray> callBorrowed(Object... args) {
+        return run(args, true);
+    }
+
+    private List<NDArray> run(Object[] args) {
+        return run(args, false);
+    }
+
+    private synchronized List<NDArray> run(Object[] args, boolean borrow) {
         if (args == null) {
             args = new Object[] {null};
         }
@@ -279,7 +301,7 @@ public final class Function {
             throw new GradusException("function takes " + inputs.size() + " argument(s) " + inputs + " but got "
                     + args.length + hint);
         }
-        NDArray[] values = new NDArray[args.length];
+        NDArray[] values = argumentValues;
         for (int i = 0; i < args.length; i++) {
             values[i] = InputConversion.convert(args[i], inputs.get(i), i);
         }
@@ -288,22 +310,41 @@ public final class Function {
         }
         try {
             plan.run(values);
-            List<NDArray> results = new ArrayList<>(outputSlots.length);
-            for (int s : outputSlots) {
-                results.add(plan.value(s).copy());
+            List<NDArray> results = borrow ? borrowedView : new ArrayList<>(outputSlots.length);
+            for (int o = 0; o < outputSlots.length; o++) {
+                NDArray v = plan.value(outputSlots[o]);
+                if (borrow) {
+                    borrowed[o] = plan.isBuffer(outputSlots[o]) ? v : v.copy();
+                } else {
+                    results.add(v.copy());
+                }
             }
-            NDArray[] newValues = new NDArray[updateSlots.length];
+            NDArray[] newValues = updateValues;
             for (int i = 0; i < updateSlots.length; i++) {
                 NDArray v = plan.value(updateSlots[i]);
                 newValues[i] = plan.isBuffer(updateSlots[i]) ? v : v.copy();
             }
             for (int i = 0; i < updateSlots.length; i++) {
-                updateTargets[i].assignFromUpdate(newValues[i]);
+                // an update computed straight into the variable's storage (see MemoryPlan) is already applied
+                if (newValues[i] != updateTargets[i].valueView()) {
+                    updateTargets[i].assignFromUpdate(newValues[i]);
+                }
+                newValues[i] = null;
             }
             return results;
         } finally {
             plan.releaseInputs();
+            java.util.Arrays.fill(values, null);
         }
+    }
+
+    /**
+     * The Java source of the loops generated for this function's fused elementwise groups, in
+     * schedule order; empty when there are none or no Java compiler is present (then the groups run
+     * interpreted).
+     */
+    public String generatedSource() {
+        return plan.generatedSource();
     }
 
     // ---------------------------------------------------------------- introspection

@@ -23,8 +23,10 @@ public enum Phase {
      */
     PLACE(false),
     /**
-     * Memory rewrites (in-place elementwise ops). No rule is registered yet: the execution plan
-     * already reuses every node's output buffer across calls, and in-place aliasing needs plan support.
+     * Memory rewrites. No graph rule is registered: in-place elementwise execution, reuse of dead
+     * intermediates and updates written into their shared variable are decided by the compiled
+     * execution plan from the final schedule ({@code org.gradus.compile.MemoryPlan}), where the
+     * lifetime of every buffer is known.
      */
     MEMORY(false);
 

@@ -3,6 +3,7 @@ package org.gradus.bench;
 import java.util.Locale;
 import java.util.Random;
 import org.gradus.backend.cpu.CpuThreads;
+import org.gradus.backend.cpu.codegen.LoopCompiler;
 import org.gradus.compile.Function;
 import org.gradus.compile.Mode;
 import org.gradus.ops.linalg.JavaGemm;
@@ -28,11 +29,28 @@ public final class Benchmarks {
         if (args.length > 0 && args[0].equals("quick")) {
             budget = 0.2;
         }
-        System.out.printf(Locale.ROOT, "Gradus CPU benchmarks: %d cores, Java %s, OpenBLAS %s%n",
+        try {
+            // a fresh disk cache, so that the first compile of generated loops is measured cold
+            System.setProperty("gradus.codegen.cache",
+                    java.nio.file.Files.createTempDirectory("gradus-bench-codegen").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        System.out.printf(Locale.ROOT, "Gradus CPU benchmarks: %d cores, Java %s, load average %.2f, OpenBLAS %s%n",
                 CpuThreads.parallelism(), System.getProperty("java.version"),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 NativeBlas.isLoaded() ? "loaded" : "not loaded (pure-Java GEMM only)");
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             Workloads w = new Workloads(dtype);
+            int before = LoopCompiler.shared().compiledSources();
+            long t0 = System.nanoTime();
+            Function first = w.mlpStep(20, Mode.FAST_RUN);
+            double firstMs = (System.nanoTime() - t0) / 1e6;
+            String t = dtype.toString().toLowerCase(Locale.ROOT) + " FAST_RUN";
+            row(t, "first MLP compile (" + (LoopCompiler.shared().compiledSources() - before) + " loops, cold javac)",
+                    firstMs, "ms");
+            row(t, "  of which javac, one call for all loops", LoopCompiler.shared().lastCompileMillis(), "ms");
+            row(t, "bytes allocated per MLP step call (mb 20)", allocatedPerCall(first), "bytes");
             for (Mode mode : new Mode[] {Mode.FAST_RUN, Mode.NONE}) {
                 String tag = dtype.toString().toLowerCase(Locale.ROOT) + " " + mode;
                 for (int batch : new int[] {1, 20, 128}) {
@@ -58,6 +76,21 @@ public final class Benchmarks {
             }
             gemm(dtype);
         }
+    }
+
+    private static double allocatedPerCall(Function step) {
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        NDArray index = NDArray.scalar(DType.INT64, 3);
+        for (int i = 0; i < 200; i++) {
+            step.callBorrowed(index);
+        }
+        long id = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 1000; i++) {
+            step.callBorrowed(index);
+        }
+        return (bean.getThreadAllocatedBytes(id) - before) / 1000.0;
     }
 
     private static double examplesPerSecond(Function step, int batch) {

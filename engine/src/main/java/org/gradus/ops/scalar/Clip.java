@@ -26,7 +26,8 @@ public record Clip() implements TernaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("Math.min(Math.max(%s, %s), %s)", a.get(0), a.get(1), a.get(2));
+        return String.format("(%s < %s ? %s : (%s > %s ? %s : %s))", a.get(0), a.get(1), a.get(1), a.get(0), a.get(2),
+                a.get(2), a.get(0));
     }
 
     @Override

@@ -1,0 +1,75 @@
+package org.gradus.backend.cpu.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradus.graph.Apply;
+import org.gradus.ops.elemwise.Composite;
+import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
+import org.gradus.types.TensorType;
+
+/**
+ * Generates, compiles (in one compiler call) and loads the fused loops of a compiled function: one
+ * {@link FusedKernel} per {@link Composite} node whose inputs and outputs have dtypes the generated
+ * loops handle ({@link LoopSource#supports}). Other nodes, and every node when no compiler is
+ * present, get no kernel and run their op's interpreted {@code perform}.
+ */
+public final class FusedLoops {
+    private FusedLoops() {
+    }
+
+    /** A kernel per node, aligned with {@code nodes}; {@code null} where the node runs interpreted. */
+    public static FusedKernel[] prepare(List<Apply> nodes) {
+        return prepare(nodes, LoopCompiler.shared());
+    }
+
+    static FusedKernel[] prepare(List<Apply> nodes, LoopCompiler compiler) {
+        FusedKernel[] kernels = new FusedKernel[nodes.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<LoopSource> sources = new ArrayList<>();
+        List<boolean[]> strideFlags = new ArrayList<>();
+        for (int n = 0; n < nodes.size(); n++) {
+            Apply node = nodes.get(n);
+            if (!(node.op() instanceof Composite) || !handles(node)) {
+                continue;
+            }
+            Composite c = (Composite) node.op();
+            DType[] in = new DType[node.inputs().size()];
+            boolean[] strideOne = new boolean[in.length];
+            for (int i = 0; i < in.length; i++) {
+                TensorType t = node.input(i).type();
+                in[i] = t.dtype();
+                strideOne[i] = t.ndim() > 0 && t.dim(t.ndim() - 1) != 1;
+            }
+            DType[] out = node.outputs().stream().map(TensorVariable::dtype).toArray(DType[]::new);
+            positions.add(n);
+            sources.add(LoopSource.of(c, in, strideOne, out));
+            strideFlags.add(strideOne);
+        }
+        if (sources.isEmpty()) {
+            return kernels;
+        }
+        List<FusedLoop> loops = compiler.load(sources);
+        for (int k = 0; k < loops.size(); k++) {
+            Apply node = nodes.get(positions.get(k));
+            Composite c = (Composite) node.op();
+            kernels[positions.get(k)] = new FusedKernel(loops.get(k), sources.get(k), strideFlags.get(k),
+                    node.output(0).ndim(), c.steps().size(), node.outputs().size());
+        }
+        return kernels;
+    }
+
+    private static boolean handles(Apply node) {
+        for (TensorVariable v : node.inputs()) {
+            if (!LoopSource.supports(v.dtype())) {
+                return false;
+            }
+        }
+        for (TensorVariable v : node.outputs()) {
+            if (!LoopSource.supports(v.dtype())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
