@@ -114,7 +114,7 @@ class Lab4AutoencoderGradingTest {
         }
         Autoencoder small = new Autoencoder(Gradus.shared(NetworkReference.randomMatrix(5, 3, 1, 2), "W"),
                 Gradus.shared(new double[3], "b"), Gradus.shared(new double[5], "b_prime"));
-        T.verifyGrad(in -> lab.hiddenValues(in.get(0), small).sum(), List.of(NetworkReference.randomMatrix(4, 5, 1, 3)));
+        T.verifyGrad(in -> lab.hiddenValues(in.get(0), small).sum(), List.<Object>of(NetworkReference.randomMatrix(4, 5, 1, 3)));
     }
 
     @Test
@@ -146,7 +146,7 @@ class Lab4AutoencoderGradingTest {
                 .call(input).doubleValue();
         assertThat(got).as("cost of reconstructing 5 training digits").isCloseTo(expected, within(1e-6 * expected));
         double[][] targets = {{1, 0, 0.5}, {0, 1, 0.25}};
-        T.verifyGrad(in -> lab.cost(T.constant(targets), T.sigmoid(in.get(0))), List.of(NetworkReference.randomMatrix(2, 3, 1, 6)));
+        T.verifyGrad(in -> lab.cost(T.constant(targets), T.sigmoid(in.get(0))), List.<Object>of(NetworkReference.randomMatrix(2, 3, 1, 6)));
     }
 
     @Test
