@@ -1,6 +1,7 @@
 package org.gradus.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.gradus.labs.lab1.LogisticLab;
+import org.gradus.lab.ReproducibilityCard;
 import org.gradus.labs.lab2.NeuronLab;
+import org.gradus.labs.lab3.MlpLabRun;
+import org.gradus.labs.lab4.AutoencoderLabRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +44,46 @@ class LabFiguresTest {
         assertThat(output).contains("Lab 2: 9 of 9 steps ran").doesNotContain("FAILED", "not rendered");
         checkFigures("lab2", List.of("cost-curve", "decision-boundary", "graph-neuron-expression", "graph-neuron",
                 "graph-shared-neuron", "graph-cost", "graph-gradient", "graph-train"));
+    }
+
+    @Test
+    @DisplayName("Lab 3's quick run runs every step, writes its charts, pictures and graphs, and agrees with its card")
+    void lab3Quick() throws IOException {
+        String output = runQuietly(() -> MlpLabRun.main("quick"));
+        assertThat(output).contains("Lab 3: 12 of 12 steps ran").doesNotContain("FAILED", "not rendered");
+        checkFigures("lab3", List.of("cost-per-epoch", "error-per-epoch", "misclassified", "confusion-matrix",
+                "graph-feed-forward", "graph-model", "graph-cost", "graph-train-as-written", "graph-train-optimized"));
+        checkCard(3, List.of("finalCost"), List.of("finalTrainError", "finalValidationError", "testError"));
+    }
+
+    @Test
+    @DisplayName("Lab 4's quick run runs every step, writes its charts, filters, reconstructions and graphs, and agrees with its card")
+    void lab4Quick() throws IOException {
+        String output = runQuietly(() -> AutoencoderLabRun.main("quick"));
+        assertThat(output).contains("Lab 4: 9 of 9 steps ran").doesNotContain("FAILED", "not rendered");
+        checkFigures("lab4", List.of("cost-per-epoch", "filters-corruption-0", "filters-corruption-30", "reconstructions",
+                "graph-corrupt", "graph-reconstruction", "graph-train"));
+        checkCard(4, List.of("finalCost0", "finalCost30", "testCost0", "testCost30"), List.of());
+    }
+
+    /** The fresh quick run's card against the committed one: costs within the relative, errors within the absolute tolerance. */
+    private static void checkCard(int lab, List<String> costs, List<String> errors) throws IOException {
+        String name = "card-quick-float64";
+        Map<String, Object> fresh = ReproducibilityCard.parse(Files.readString(FIGURES.resolve("lab" + lab).resolve(name + ".json")));
+        Map<String, Object> committed;
+        try (var in = LabFiguresTest.class.getResourceAsStream("/org/gradus/lab/cards/lab" + lab + "-quick-float64.json")) {
+            assertThat(in).as("committed card of lab %d", lab).isNotNull();
+            committed = ReproducibilityCard.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        double costBand = (Double) committed.get("costTolerance");
+        for (String key : costs) {
+            double expected = (Double) committed.get(key);
+            assertThat((Double) fresh.get(key)).as("%s of lab %d", key, lab).isCloseTo(expected, within(costBand * expected));
+        }
+        for (String key : errors) {
+            assertThat((Double) fresh.get(key)).as("%s of lab %d", key, lab)
+                    .isCloseTo((Double) committed.get(key), within((Double) committed.get("errorTolerance")));
+        }
     }
 
     /** Runs a lab's main with standard output captured (tests do not print) and returns what it printed. */
