@@ -105,7 +105,7 @@ public final class HandoutsCheck {
                     break;
                 }
             }
-            int slides = 1 + countOutline(document);
+            int slides = countOutline(document);
             if (count != slides) {
                 problems.add(handouts.relativize(pdf) + " has " + count + " pages for " + slides
                         + " slides (title included): a slide overflows its page; shorten it or split it");
@@ -113,19 +113,16 @@ public final class HandoutsCheck {
         }
     }
 
-    /** The slides in the deck's outline: the sections below the document title. */
+    /** The slides in the deck's outline: the title page's entry and one entry per slide, all at the top level. */
     private static int countOutline(PDDocument document) {
         var outline = document.getDocumentCatalog().getDocumentOutline();
-        int sections = 0;
-        if (outline == null) {
-            return 0;
-        }
-        for (PDOutlineItem top : outline.children()) {
-            for (PDOutlineItem ignored : top.children()) {
-                sections++;
+        int entries = 0;
+        if (outline != null) {
+            for (PDOutlineItem ignored : outline.children()) {
+                entries++;
             }
         }
-        return sections;
+        return entries;
     }
 
     private void checkReferences(Path page, List<String> references) throws IOException {
