@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -15,8 +16,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 /**
  * Checks the finished handouts folder: the index, an HTML page and a PDF handout for every lesson, a
  * PDF deck (landscape, one page per slide) and, where reveal.js was installed, a reveal.js deck for every
- * deck source; every resource a page or stylesheet loads is local and exists, and every image shows
- * something; nothing is loaded from the network. Prints every problem and exits with 1 when there is one.
+ * deck source; every resource the generated pages load (and the stylesheets they load, in turn) is
+ * local and exists, and every image shows something; nothing is loaded from the network. Prints every problem and exits with 1 when there is one.
  *
  * <p>Arguments: the handouts folder, the lessons source folder, the slides source folder, and
  * {@code true} when the reveal.js deck must exist (npm was available).
@@ -24,6 +25,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 public final class HandoutsCheck {
     private final Path handouts;
     private final List<String> problems = new ArrayList<>();
+    /** Stylesheets already checked (a page's stylesheets are checked with what they load in turn). */
+    private final Set<Path> stylesheets = new HashSet<>();
     private int pages;
     private int resources;
     private int images;
@@ -65,14 +68,12 @@ public final class HandoutsCheck {
                 requireFile(handouts.resolve("slides/" + stem + ".html"));
             }
         }
-        try (Stream<Path> files = Files.walk(handouts)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".html")) {
-                    checkReferences(file, PageResources.ofHtml(Files.readString(file)));
-                } else if (name.endsWith(".css")) {
-                    checkReferences(file, PageResources.ofCss(Files.readString(file)));
-                }
+        List<Path> pages = new ArrayList<>(List.of(handouts.resolve("index.html")));
+        pages.addAll(Folders.list(handouts.resolve("lessons"), "*.html"));
+        pages.addAll(Folders.list(handouts.resolve("slides"), "*.html"));
+        for (Path page : pages) {
+            if (Files.isRegularFile(page)) {
+                checkReferences(page, PageResources.ofHtml(Files.readString(page)));
             }
         }
     }
@@ -142,6 +143,8 @@ public final class HandoutsCheck {
                     problems.add(where + " refers to a missing file: " + reference);
                 } else if (reference.matches("(?i).*\\.(png|jpe?g|gif)([?#].*)?")) {
                     checkImage(where + " image " + reference, Files.readAllBytes(file));
+                } else if (reference.matches("(?i).*\\.css([?#].*)?") && stylesheets.add(file)) {
+                    checkReferences(file, PageResources.ofCss(Files.readString(file)));
                 }
             }
         }

@@ -32,7 +32,8 @@ final class LabSlides {
             }
             String title = sentence(stem);
             lines.addAll(List.of("", "== Lab " + number + ": " + title, "",
-                    "image::" + png + "[" + title + ",pdfwidth=62%,height=420,fit=scale-down]"));
+                    "image::" + png + "[" + title + ",pdfwidth={lab" + number + "-" + ReferenceAttributes.key(stem)
+                            + "-fit},height=440]"));
         }
         for (Path json : jsonFiles) {
             List<String[]> rows = new ArrayList<>();

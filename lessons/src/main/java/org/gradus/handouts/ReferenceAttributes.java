@@ -21,6 +21,9 @@ import java.util.Map;
  * {@code :labN-step-K-line-L:} its lines 2, 3, … up to the first empty line;</li>
  * <li>{@code :labN-NAME-KEY:} — every number, string and boolean of each reproducibility JSON file
  * {@code NAME.json}, keys joined with {@code -} (arrays by index), lower case, other characters as {@code -}.</li>
+ * <li>{@code :labN-STEM-fit:} and {@code :labN-STEM-fit-small:} — for every figure {@code STEM.png}, a
+ * {@code pdfwidth} that fits it on a slide of the PDF deck, alone under the slide title or below a few
+ * lines of code ({@link SlideFit}): a graph's shape changes with the optimizer, so no width is typed;</li>
  * <li>{@code :labN-slides:} — a generated file of slides for the lab: one per chart (every PNG but the
  * rendered graphs) and the values of its reproducibility JSON ({@link LabSlides}).</li>
  * </ul>
@@ -60,6 +63,12 @@ public final class ReferenceAttributes {
             lines.add(":" + name + "-figures: " + lab);
             for (Path step : Folders.list(lab, "step-[0-9]*.txt")) {
                 stepLines(name + "-step-" + Folders.numberIn(step), Files.readAllLines(step), lines);
+            }
+            for (Path png : Folders.list(lab, "*.png")) {
+                String prefix = ":" + name + "-" + key(Folders.stem(png));
+                SlideFit fit = SlideFit.of(png);
+                lines.add(prefix + "-fit: " + fit.alone());
+                lines.add(prefix + "-fit-small: " + fit.belowCode());
             }
             List<Path> jsonFiles = Folders.list(lab, "*.json");
             for (Path json : jsonFiles) {
