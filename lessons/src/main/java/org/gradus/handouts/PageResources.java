@@ -52,7 +52,7 @@ final class PageResources {
         List<String> found = new ArrayList<>();
         collect(CSS_IMPORT, sheet, found);
         collect(CSS_URL, sheet, found);
-        return found;
+        return found.stream().distinct().toList();
     }
 
     /** Whether a reference goes to the network (http, https, or protocol-relative). */
