@@ -38,7 +38,7 @@ public final class HandoutsIndex {
                 ":nofooter:",
                 "",
                 "Every figure, graph and number in these handouts comes from the reference solutions, run by the same",
-                "build (`mvn -B -P handouts -DskipTests verify`). Everything here works offline.",
+                "build (`mvn -B -P handouts -DskipTests verify -pl slides -am`). Everything here works offline.",
                 "",
                 "== Lessons",
                 "",
@@ -70,8 +70,7 @@ public final class HandoutsIndex {
             lines.addAll(List.of("", "NOTE: The reveal.js deck was not built: npm was missing on the machine that built"
                     + " these handouts."));
         } else {
-            lines.addAll(List.of("", "In the reveal.js deck: arrow keys or space to move, `Esc` for the overview,"
-                    + " `S` for speaker view; `?print-pdf` in the address prints it."));
+            lines.addAll(List.of("", "In the reveal.js deck: arrow keys or space to move, `Esc` for the overview."));
         }
         return lines;
     }
