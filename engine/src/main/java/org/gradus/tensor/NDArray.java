@@ -365,6 +365,18 @@ public final class NDArray {
         return (long[]) checkedData(DType.INT64);
     }
 
+    /**
+     * Copies the elements {@code [from, from + length)} of this array (flat, row-major) into
+     * {@code target} at {@code to}: one block copy, as for a minibatch of rows. The dtypes must match.
+     */
+    public void copyRange(int from, NDArray target, int to, int length) {
+        if (target.dtype != dtype) {
+            throw new IllegalArgumentException("copyRange: cannot copy " + dtype + " elements into a " + target.dtype
+                    + " array");
+        }
+        System.arraycopy(data, from, target.data, to, length);
+    }
+
     private Object checkedData(DType wanted) {
         if (dtype != wanted) {
             throw new IllegalStateException("array is " + dtype + ", not " + wanted);

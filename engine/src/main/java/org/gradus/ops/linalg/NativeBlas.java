@@ -12,15 +12,20 @@ import org.gradus.backend.cpu.CpuThreads;
  * add their classifier). If it does not load, {@link #isLoaded()} is false, one INFO line says why,
  * and {@link MatMul} uses {@link JavaGemm}.
  *
- * <p>Operands are copied into per-thread off-heap buffers and the result copied back. That costs less
- * than handing Java arrays to JNI, which copies every array in and out again (measured at n = 1024:
- * 135 against 74 GFLOP/s in float32; with no copies at all OpenBLAS reaches about 250).
+ * <p>Operands are copied into per-thread off-heap buffers and the result copied back; large operands
+ * are copied by all cores in slices, and each core copies back the rows of C it computed. That costs
+ * less than handing Java arrays to JNI, which copies every array in and out again single-threaded
+ * (measured at n = 1024: 135 against 74 GFLOP/s in float32; with no copies at all OpenBLAS reaches
+ * about 250). The copies are O(n²) against the product's O(n³), so they matter for the thin products
+ * of a training step more than for square ones.
  */
 public final class NativeBlas {
     private static final System.Logger LOG = System.getLogger(NativeBlas.class.getName());
     private static final boolean LOADED = load();
     private static volatile boolean enabled = LOADED;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Operands of at least this many elements are copied off the heap by all cores (memory-bound, ~2× on 2 cores). */
+    private static final int PARALLEL_COPY_MIN = 1 << 18;
 
     private NativeBlas() {
     }
@@ -60,13 +65,15 @@ public final class NativeBlas {
     public static void gemm(int m, int n, int k, double alpha, double[] a, boolean transA, double[] b,
                             boolean transB, double beta, double[] c) {
         Scratch s = SCRATCH.get();
-        DoublePointer pa = s.doubles(0, (long) m * k).put(a, 0, m * k);
-        DoublePointer pb = s.doubles(1, (long) k * n).put(b, 0, k * n);
+        DoublePointer pa = s.doubles(0, (long) m * k);
+        DoublePointer pb = s.doubles(1, (long) k * n);
         DoublePointer pc = s.doubles(2, (long) m * n);
-        if (beta != 0) {
-            pc.put(c, 0, m * n);
-        }
         Split split = new Split(m, n, k);
+        copyIn(split, m * k, (from, to) -> pa.getPointer(from).put(a, from, to - from));
+        copyIn(split, k * n, (from, to) -> pb.getPointer(from).put(b, from, to - from));
+        if (beta != 0) {
+            copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
+        }
         CpuThreads.forEach(split.parts, part -> {
             int i0 = split.rowFrom(part);
             int j0 = split.columnFrom(part);
@@ -76,21 +83,28 @@ public final class NativeBlas {
                     k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
                     pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
                     pc.getPointer((long) i0 * n + j0), n);
+            if (split.byRows) {
+                pc.getPointer((long) i0 * n).get(c, i0 * n, rows * n);
+            }
         });
-        pc.get(c, 0, m * n);
+        if (!split.byRows) {
+            pc.get(c, 0, m * n);
+        }
     }
 
     /** The float32 form. */
     public static void gemm(int m, int n, int k, float alpha, float[] a, boolean transA, float[] b,
                             boolean transB, float beta, float[] c) {
         Scratch s = SCRATCH.get();
-        FloatPointer pa = s.floats(0, (long) m * k).put(a, 0, m * k);
-        FloatPointer pb = s.floats(1, (long) k * n).put(b, 0, k * n);
+        FloatPointer pa = s.floats(0, (long) m * k);
+        FloatPointer pb = s.floats(1, (long) k * n);
         FloatPointer pc = s.floats(2, (long) m * n);
-        if (beta != 0) {
-            pc.put(c, 0, m * n);
-        }
         Split split = new Split(m, n, k);
+        copyIn(split, m * k, (from, to) -> pa.getPointer(from).put(a, from, to - from));
+        copyIn(split, k * n, (from, to) -> pb.getPointer(from).put(b, from, to - from));
+        if (beta != 0) {
+            copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
+        }
         CpuThreads.forEach(split.parts, part -> {
             int i0 = split.rowFrom(part);
             int j0 = split.columnFrom(part);
@@ -100,8 +114,28 @@ public final class NativeBlas {
                     k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
                     pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
                     pc.getPointer((long) i0 * n + j0), n);
+            if (split.byRows) {
+                pc.getPointer((long) i0 * n).get(c, i0 * n, rows * n);
+            }
         });
-        pc.get(c, 0, m * n);
+        if (!split.byRows) {
+            pc.get(c, 0, m * n);
+        }
+    }
+
+    /** Copies {@code [0, size)} of an operand off the heap: in parallel slices when it is large, else at once. */
+    private static void copyIn(Split split, int size, RangeCopy copy) {
+        if (split.parts > 1 && size >= PARALLEL_COPY_MIN) {
+            CpuThreads.forEach(split.parts, part -> copy.run(CpuThreads.partStart(size, split.parts, part, 1024),
+                    CpuThreads.partStart(size, split.parts, part + 1, 1024)));
+        } else {
+            copy.run(0, size);
+        }
+    }
+
+    /** Copies the elements {@code [from, to)} of one operand. */
+    private interface RangeCopy {
+        void run(int from, int to);
     }
 
     private static int trans(boolean t) {
@@ -115,9 +149,9 @@ public final class NativeBlas {
      */
     private static final class Split {
         final int parts;
+        final boolean byRows;
         private final int m;
         private final int n;
-        private final boolean byRows;
 
         Split(int m, int n, int k) {
             this.m = m;
