@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The gemm kernels (pure Java and, where it loads, OpenBLAS) against a triple loop, for every
  * transpose combination, alpha and beta, both float dtypes, and shapes that cross the cache-block
- * edges, the four-row unroll and the thread split.
+ * edges, the four-row unroll, the thread split (by rows and by columns) and the parallel off-heap copies.
  */
 class GemmKernelTest {
 
@@ -66,6 +66,9 @@ class GemmKernelTest {
         "float64, 130, 97, 120, false, true, true",
         "float32, 37, 301, 259, true, true, true",
         "float32, 64, 64, 64, false, false, true",
+        "float32, 100, 512, 512, true, false, true",
+        "float64, 100, 512, 512, false, true, true",
+        "float64, 9, 600, 500, true, true, true",
     })
     void matchesTripleLoop(String dtypeName, int m, int k, int n, boolean ta, boolean tb, boolean useNative) {
         DType dtype = DType.of(dtypeName);
