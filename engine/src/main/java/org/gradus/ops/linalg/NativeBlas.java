@@ -23,6 +23,8 @@ public final class NativeBlas {
     private static final System.Logger LOG = System.getLogger(NativeBlas.class.getName());
     private static final boolean LOADED = load();
     private static volatile boolean enabled = LOADED;
+    /** The version to pass for an operand whose changes are not tracked: it is copied on every call. */
+    static final int UNVERSIONED = Integer.MIN_VALUE;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     /** Operands of at least this many elements are copied off the heap by all cores (memory-bound, ~2× on 2 cores). */
     private static final int PARALLEL_COPY_MIN = 1 << 18;
@@ -64,13 +66,21 @@ public final class NativeBlas {
     /** Same contract as {@link JavaGemm#gemm(int, int, int, double, double[], boolean, double[], boolean, double, double[])}. */
     public static void gemm(int m, int n, int k, double alpha, double[] a, boolean transA, double[] b,
                             boolean transB, double beta, double[] c) {
+        gemm(m, n, k, alpha, a, UNVERSIONED, transA, b, UNVERSIONED, transB, beta, c);
+    }
+
+    /**
+     * The same, with the {@link org.gradus.tensor.NDArray#version() versions} of the arrays holding A
+     * and B ({@link #UNVERSIONED} for none): an operand whose off-heap copy from an earlier call is
+     * still current is not copied again.
+     */
+    static void gemm(int m, int n, int k, double alpha, double[] a, int versionA, boolean transA, double[] b,
+                     int versionB, boolean transB, double beta, double[] c) {
         Scratch s = SCRATCH.get();
-        DoublePointer pa = s.doubles(0, (long) m * k);
-        DoublePointer pb = s.doubles(1, (long) k * n);
-        DoublePointer pc = s.doubles(2, (long) m * n);
         Split split = new Split(m, n, k);
-        copyIn(split, m * k, (from, to) -> pa.getPointer(from).put(a, from, to - from));
-        copyIn(split, k * n, (from, to) -> pb.getPointer(from).put(b, from, to - from));
+        DoublePointer pa = s.operand(0, a, versionA, m * k, split);
+        DoublePointer pb = s.operand(1, b, versionB, k * n, split);
+        DoublePointer pc = s.doubles(2, (long) m * n);
         if (beta != 0) {
             copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
         }
@@ -95,13 +105,17 @@ public final class NativeBlas {
     /** The float32 form. */
     public static void gemm(int m, int n, int k, float alpha, float[] a, boolean transA, float[] b,
                             boolean transB, float beta, float[] c) {
+        gemm(m, n, k, alpha, a, UNVERSIONED, transA, b, UNVERSIONED, transB, beta, c);
+    }
+
+    /** The float32 form of the versioned gemm. */
+    static void gemm(int m, int n, int k, float alpha, float[] a, int versionA, boolean transA, float[] b,
+                     int versionB, boolean transB, float beta, float[] c) {
         Scratch s = SCRATCH.get();
-        FloatPointer pa = s.floats(0, (long) m * k);
-        FloatPointer pb = s.floats(1, (long) k * n);
-        FloatPointer pc = s.floats(2, (long) m * n);
         Split split = new Split(m, n, k);
-        copyIn(split, m * k, (from, to) -> pa.getPointer(from).put(a, from, to - from));
-        copyIn(split, k * n, (from, to) -> pb.getPointer(from).put(b, from, to - from));
+        FloatPointer pa = s.operand(0, a, versionA, m * k, split);
+        FloatPointer pb = s.operand(1, b, versionB, k * n, split);
+        FloatPointer pc = s.floats(2, (long) m * n);
         if (beta != 0) {
             copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
         }
@@ -177,10 +191,43 @@ public final class NativeBlas {
         }
     }
 
-    /** Three growable off-heap buffers per dtype for A, B and C, owned by one thread. */
+    /** Three growable off-heap buffers per dtype for A, B and C, and the cached operand copies, owned by one thread. */
     private static final class Scratch {
         private final FloatPointer[] floats = new FloatPointer[3];
         private final DoublePointer[] doubles = new DoublePointer[3];
+        private final OperandCache cache = new OperandCache();
+
+        /** Operand {@code x} off the heap: its cached copy when current, else copied into the cache or a scratch slot. */
+        FloatPointer operand(int slot, float[] x, int version, int size, Split split) {
+            if (version == UNVERSIONED || !OperandCache.worthCaching(size, Float.BYTES)) {
+                FloatPointer p = floats(slot, size);
+                copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+                return p;
+            }
+            FloatPointer hit = (FloatPointer) cache.find(x, version, size);
+            if (hit != null) {
+                return hit;
+            }
+            FloatPointer p = (FloatPointer) cache.reserve(x, version, size, Float.BYTES, FloatPointer::new);
+            copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+            return p;
+        }
+
+        /** The float64 form. */
+        DoublePointer operand(int slot, double[] x, int version, int size, Split split) {
+            if (version == UNVERSIONED || !OperandCache.worthCaching(size, Double.BYTES)) {
+                DoublePointer p = doubles(slot, size);
+                copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+                return p;
+            }
+            DoublePointer hit = (DoublePointer) cache.find(x, version, size);
+            if (hit != null) {
+                return hit;
+            }
+            DoublePointer p = (DoublePointer) cache.reserve(x, version, size, Double.BYTES, DoublePointer::new);
+            copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+            return p;
+        }
 
         FloatPointer floats(int slot, long size) {
             if (floats[slot] == null || floats[slot].capacity() < size) {
