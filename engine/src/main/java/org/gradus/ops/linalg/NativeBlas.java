@@ -21,6 +21,11 @@ import org.gradus.backend.cpu.CpuThreads;
  */
 public final class NativeBlas {
     private static final System.Logger LOG = System.getLogger(NativeBlas.class.getName());
+    /**
+     * OpenBLAS's own threads ({@code -Dgradus.openblas.threads=N}, default 1). With more than one,
+     * OpenBLAS splits each product itself and the engine's pool only copies operands.
+     */
+    private static final int OPENBLAS_THREADS = Math.max(1, Integer.getInteger("gradus.openblas.threads", 1));
     private static final boolean LOADED = load();
     private static volatile boolean enabled = LOADED;
     /** The version to pass for an operand whose changes are not tracked: it is copied on every call. */
@@ -35,9 +40,9 @@ public final class NativeBlas {
     private static boolean load() {
         try {
             org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
-            // one OpenBLAS thread per call: CpuThreads splits big products, and OpenBLAS's own idle
-            // threads would spin on the cores that the next Java kernels need
-            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+            // by default one OpenBLAS thread per call: CpuThreads splits big products, and OpenBLAS's own
+            // idle threads would spin on the cores that the next Java kernels need
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(OPENBLAS_THREADS);
             return true;
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
             LOG.log(Level.INFO, "OpenBLAS did not load (" + e + "); matrix products use the pure-Java GEMM");
@@ -139,9 +144,9 @@ public final class NativeBlas {
 
     /** Copies {@code [0, size)} of an operand off the heap: in parallel slices when it is large, else at once. */
     private static void copyIn(Split split, int size, RangeCopy copy) {
-        if (split.parts > 1 && size >= PARALLEL_COPY_MIN) {
-            CpuThreads.forEach(split.parts, part -> copy.run(CpuThreads.partStart(size, split.parts, part, 1024),
-                    CpuThreads.partStart(size, split.parts, part + 1, 1024)));
+        if (split.copyParts > 1 && size >= PARALLEL_COPY_MIN) {
+            CpuThreads.forEach(split.copyParts, part -> copy.run(CpuThreads.partStart(size, split.copyParts, part, 1024),
+                    CpuThreads.partStart(size, split.copyParts, part + 1, 1024)));
         } else {
             copy.run(0, size);
         }
@@ -163,6 +168,8 @@ public final class NativeBlas {
      */
     private static final class Split {
         final int parts;
+        /** The parts the operand copies are cut into (all cores for a big product, also when OpenBLAS threads itself). */
+        final int copyParts;
         final boolean byRows;
         private final int m;
         private final int n;
@@ -170,7 +177,8 @@ public final class NativeBlas {
         Split(int m, int n, int k) {
             this.m = m;
             this.n = n;
-            this.parts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
+            this.copyParts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
+            this.parts = OPENBLAS_THREADS > 1 ? 1 : copyParts;
             this.byRows = m >= 8 * parts;
         }
 
