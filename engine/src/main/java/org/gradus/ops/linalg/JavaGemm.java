@@ -28,6 +28,8 @@ public final class JavaGemm {
     /** One row segment of C, accumulated at offset 0 (see {@code fma4}). */
     private static final ThreadLocal<double[]> ACC64 = ThreadLocal.withInitial(() -> new double[NC]);
     private static final ThreadLocal<float[]> ACC32 = ThreadLocal.withInitial(() -> new float[NC]);
+    private static final ThreadLocal<double[]> ACC2_64 = ThreadLocal.withInitial(() -> new double[NC]);
+    private static final ThreadLocal<float[]> ACC2_32 = ThreadLocal.withInitial(() -> new float[NC]);
 
     private JavaGemm() {
     }
@@ -75,6 +77,7 @@ public final class JavaGemm {
         boolean pack = transB || i1 - i0 > 2;
         double[][] panel = pack ? PANEL64.get() : null;
         double[] acc = ACC64.get();
+        double[] acc2 = ACC2_64.get();
         int lda = transA ? m : k;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
@@ -83,7 +86,13 @@ public final class JavaGemm {
                 if (pack) {
                     packB64(b, transB, n, k, pc, kc, jc, nc, panel);
                 }
-                for (int i = i0; i < i1; i++) {
+                int i = i0;
+                if (pack) {
+                    for (; i + 1 < i1; i += 2) {
+                        twoRows(i, n, jc, nc, kc, pc, lda, alpha, a, transA, panel, acc, acc2, c);
+                    }
+                }
+                for (; i < i1; i++) {
                     int cOff = i * n + jc;
                     System.arraycopy(c, cOff, acc, 0, nc);
                     int p = 0;
@@ -121,6 +130,42 @@ public final class JavaGemm {
     private static void fma1(double[] acc, int nc, double[] b, int from, double a0) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a0, b[from + j], acc[j]);
+        }
+    }
+
+    /** Rows i and i + 1 of C's segment at once: each panel row loaded feeds both rows' multiply-adds. */
+    private static void twoRows(int i, int n, int jc, int nc, int kc, int pc, int lda, double alpha, double[] a,
+                                boolean transA, double[][] panel, double[] acc, double[] acc2, double[] c) {
+        int cOff = i * n + jc;
+        System.arraycopy(c, cOff, acc, 0, nc);
+        System.arraycopy(c, cOff + n, acc2, 0, nc);
+        int p = 0;
+        for (; p + 3 < kc; p += 4) {
+            int q = pc + p;
+            fma4x2(acc, acc2, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
+                    alpha * a[index(transA, i, q, lda)], alpha * a[index(transA, i, q + 1, lda)],
+                    alpha * a[index(transA, i, q + 2, lda)], alpha * a[index(transA, i, q + 3, lda)],
+                    alpha * a[index(transA, i + 1, q, lda)], alpha * a[index(transA, i + 1, q + 1, lda)],
+                    alpha * a[index(transA, i + 1, q + 2, lda)], alpha * a[index(transA, i + 1, q + 3, lda)]);
+        }
+        for (; p < kc; p++) {
+            fma1(acc, nc, panel[p], 0, alpha * a[index(transA, i, pc + p, lda)]);
+            fma1(acc2, nc, panel[p], 0, alpha * a[index(transA, i + 1, pc + p, lda)]);
+        }
+        System.arraycopy(acc, 0, c, cOff, nc);
+        System.arraycopy(acc2, 0, c, cOff + n, nc);
+    }
+
+    /** {@link #fma4} for two rows of C sharing the four panel rows. */
+    private static void fma4x2(double[] acc, double[] acc2, int nc, double[] b0, double[] b1, double[] b2, double[] b3, double a0, double a1,
+                               double a2, double a3, double e0, double e1, double e2, double e3) {
+        for (int j = 0; j < nc; j++) {
+            double x0 = b0[j];
+            double x1 = b1[j];
+            double x2 = b2[j];
+            double x3 = b3[j];
+            acc[j] = Math.fma(a3, x3, Math.fma(a2, x2, Math.fma(a1, x1, Math.fma(a0, x0, acc[j]))));
+            acc2[j] = Math.fma(e3, x3, Math.fma(e2, x2, Math.fma(e1, x1, Math.fma(e0, x0, acc2[j]))));
         }
     }
 
@@ -184,6 +229,7 @@ public final class JavaGemm {
         boolean pack = transB || i1 - i0 > 2;
         float[][] panel = pack ? PANEL32.get() : null;
         float[] acc = ACC32.get();
+        float[] acc2 = ACC2_32.get();
         int lda = transA ? m : k;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
@@ -192,7 +238,13 @@ public final class JavaGemm {
                 if (pack) {
                     packB32(b, transB, n, k, pc, kc, jc, nc, panel);
                 }
-                for (int i = i0; i < i1; i++) {
+                int i = i0;
+                if (pack) {
+                    for (; i + 1 < i1; i += 2) {
+                        twoRows(i, n, jc, nc, kc, pc, lda, alpha, a, transA, panel, acc, acc2, c);
+                    }
+                }
+                for (; i < i1; i++) {
                     int cOff = i * n + jc;
                     System.arraycopy(c, cOff, acc, 0, nc);
                     int p = 0;
@@ -230,6 +282,42 @@ public final class JavaGemm {
     private static void fma1(float[] acc, int nc, float[] b, int from, float a0) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a0, b[from + j], acc[j]);
+        }
+    }
+
+    /** Rows i and i + 1 of C's segment at once: each panel row loaded feeds both rows' multiply-adds. */
+    private static void twoRows(int i, int n, int jc, int nc, int kc, int pc, int lda, float alpha, float[] a,
+                                boolean transA, float[][] panel, float[] acc, float[] acc2, float[] c) {
+        int cOff = i * n + jc;
+        System.arraycopy(c, cOff, acc, 0, nc);
+        System.arraycopy(c, cOff + n, acc2, 0, nc);
+        int p = 0;
+        for (; p + 3 < kc; p += 4) {
+            int q = pc + p;
+            fma4x2(acc, acc2, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
+                    alpha * a[index(transA, i, q, lda)], alpha * a[index(transA, i, q + 1, lda)],
+                    alpha * a[index(transA, i, q + 2, lda)], alpha * a[index(transA, i, q + 3, lda)],
+                    alpha * a[index(transA, i + 1, q, lda)], alpha * a[index(transA, i + 1, q + 1, lda)],
+                    alpha * a[index(transA, i + 1, q + 2, lda)], alpha * a[index(transA, i + 1, q + 3, lda)]);
+        }
+        for (; p < kc; p++) {
+            fma1(acc, nc, panel[p], 0, alpha * a[index(transA, i, pc + p, lda)]);
+            fma1(acc2, nc, panel[p], 0, alpha * a[index(transA, i + 1, pc + p, lda)]);
+        }
+        System.arraycopy(acc, 0, c, cOff, nc);
+        System.arraycopy(acc2, 0, c, cOff + n, nc);
+    }
+
+    /** {@link #fma4} for two rows of C sharing the four panel rows. */
+    private static void fma4x2(float[] acc, float[] acc2, int nc, float[] b0, float[] b1, float[] b2, float[] b3, float a0, float a1,
+                               float a2, float a3, float e0, float e1, float e2, float e3) {
+        for (int j = 0; j < nc; j++) {
+            float x0 = b0[j];
+            float x1 = b1[j];
+            float x2 = b2[j];
+            float x3 = b3[j];
+            acc[j] = Math.fma(a3, x3, Math.fma(a2, x2, Math.fma(a1, x1, Math.fma(a0, x0, acc[j]))));
+            acc2[j] = Math.fma(e3, x3, Math.fma(e2, x2, Math.fma(e1, x1, Math.fma(e0, x0, acc2[j]))));
         }
     }
 
