@@ -20,12 +20,13 @@ import org.gradus.tensor.TensorVariable;
  * A matrix product whose operand is a transposed matrix, {@code dot(x.T, g)} or {@code dot(g, W.T)},
  * reads the untransposed matrix with BLAS's transpose flag instead of copying the transpose first:
  * a float {@code dot} becomes {@code gemm_TN}/{@code gemm_NT}/{@code gemm_TT} (or {@code gemv_T} for a
- * transposed matrix times a vector), and transposed operands of {@code gemm}/{@code gemv} flip their flags.
+ * transposed matrix times a vector), transposed operands of {@code gemm}/{@code gemv} flip their flags,
+ * and the transpose of a product read only there becomes the product of the swapped, flipped operands.
  */
 public final class TransposeIntoGemmFlags implements NodeRewriter {
     @Override
     public Set<Class<? extends Op>> tracks() {
-        return Set.of(Dot.class, Gemm.class, Gemv.class);
+        return Set.of(Dot.class, Gemm.class, Gemv.class, DimShuffle.class);
     }
 
     @Override
@@ -34,6 +35,8 @@ public final class TransposeIntoGemmFlags implements NodeRewriter {
         TensorVariable r = null;
         if (node.op() instanceof Dot) {
             r = dot(node.input(0), node.input(1), out);
+        } else if (node.op() instanceof DimShuffle) {
+            r = transposedProduct(node, graph);
         } else if (node.op() instanceof Gemm gemm) {
             TensorVariable a = transposed(node.input(2));
             TensorVariable b = transposed(node.input(3));
@@ -65,6 +68,36 @@ public final class TransposeIntoGemmFlags implements NodeRewriter {
             return new Gemv(true).apply(zero, one, ua, b, zero);
         }
         return new Gemm(ua != null, ub != null).apply(zero, one, ua != null ? ua : a, ub != null ? ub : b, zero);
+    }
+
+    /**
+     * {@code (op(a) · op(b)).T} as {@code op(b).T · op(a).T}: the product computed transposed by swapping
+     * its operands and flipping their flags, for a product read only by this transpose (such as the
+     * gradient of tied weights, {@code dot(h.T, g).T}).
+     */
+    private static TensorVariable transposedProduct(Apply node, FunctionGraph graph) {
+        TensorVariable product = node.input(0);
+        if (transposed(node.output(0)) == null || !graph.hasSingleUse(product)) {
+            return null;
+        }
+        Apply owner = product.owner();
+        TensorVariable zero = T.constant(0.0, product.dtype());
+        if (owner != null && owner.op() instanceof Dot) {
+            TensorVariable a = owner.input(0);
+            TensorVariable b = owner.input(1);
+            if (a.ndim() != 2 || b.ndim() != 2 || a.dtype() != b.dtype() || !a.dtype().isFloat()) {
+                return null;
+            }
+            TensorVariable ua = transposed(a);
+            TensorVariable ub = transposed(b);
+            return new Gemm(ub == null, ua == null).apply(zero, T.constant(1.0, product.dtype()),
+                    ub != null ? ub : b, ua != null ? ua : a, zero);
+        }
+        if (owner != null && owner.op() instanceof Gemm gemm && Patterns.isConstant(owner.input(4), 0)) {
+            return new Gemm(!gemm.transB(), !gemm.transA()).apply(zero, owner.input(1), owner.input(3),
+                    owner.input(2), zero);
+        }
+        return null;
     }
 
     /** The matrix {@code m} when {@code v} is {@code m.T} for a matrix m, else {@code null}. */
