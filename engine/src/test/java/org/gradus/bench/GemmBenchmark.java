@@ -4,6 +4,7 @@ import java.util.Random;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.gradus.backend.cpu.CpuThreads;
 import org.gradus.ops.linalg.Dot;
 import org.gradus.ops.linalg.JavaGemm;
 import org.gradus.ops.linalg.NativeBlas;
@@ -14,7 +15,8 @@ import org.gradus.types.DType;
  * GEMM GFLOP/s at n = 128, 512, 1024, 2048, four ways: the engine's product on NDArrays whose
  * contents do not change between calls (OpenBLAS reads its cached off-heap copies; only C is copied
  * back), OpenBLAS handed fresh heap arrays every call (all three copied), OpenBLAS on off-heap
- * memory without any copy (the ceiling, what NumPy measures), and the pure-Java GEMM.
+ * memory without any copy and with its own threads, one per core (what NumPy measures; the engine
+ * keeps OpenBLAS at one thread and splits products itself), and the pure-Java GEMM.
  */
 final class GemmBenchmark {
     private GemmBenchmark() {
@@ -45,8 +47,8 @@ final class GemmBenchmark {
                     row.print("GEMM n=" + n + ", OpenBLAS, fresh heap operands", flops / 1e9 / Stopwatch.median(
                             () -> NativeBlas.gemm(n, n, n, 1f, ad, false, bd, false, 0f, cd), time), "GFLOP/s");
                     try (FloatPointer pa = new FloatPointer(ad); FloatPointer pb = new FloatPointer(bd);
-                         FloatPointer pc = new FloatPointer((long) n * n)) {
-                        row.print("GEMM n=" + n + ", OpenBLAS off-heap, no copies", flops / 1e9 / Stopwatch.median(
+                         FloatPointer pc = new FloatPointer((long) n * n); OwnThreads threads = new OwnThreads()) {
+                        row.print("GEMM n=" + n + ", OpenBLAS off-heap, own threads", flops / 1e9 / Stopwatch.median(
                                 () -> openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                                         openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans, n, n, n, 1f, pa,
                                         n, pb, n, 0f, pc, n), time), "GFLOP/s");
@@ -58,8 +60,8 @@ final class GemmBenchmark {
                     row.print("GEMM n=" + n + ", OpenBLAS, fresh heap operands", flops / 1e9 / Stopwatch.median(
                             () -> NativeBlas.gemm(n, n, n, 1, ad, false, bd, false, 0, cd), time), "GFLOP/s");
                     try (DoublePointer pa = new DoublePointer(ad); DoublePointer pb = new DoublePointer(bd);
-                         DoublePointer pc = new DoublePointer((long) n * n)) {
-                        row.print("GEMM n=" + n + ", OpenBLAS off-heap, no copies", flops / 1e9 / Stopwatch.median(
+                         DoublePointer pc = new DoublePointer((long) n * n); OwnThreads threads = new OwnThreads()) {
+                        row.print("GEMM n=" + n + ", OpenBLAS off-heap, own threads", flops / 1e9 / Stopwatch.median(
                                 () -> openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
                                         openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans, n, n, n, 1, pa,
                                         n, pb, n, 0, pc, n), time), "GFLOP/s");
@@ -73,6 +75,18 @@ final class GemmBenchmark {
             } finally {
                 NativeBlas.setEnabled(true);
             }
+        }
+    }
+
+    /** OpenBLAS runs with one thread per core while open, and with one thread again after. */
+    private static final class OwnThreads implements AutoCloseable {
+        OwnThreads() {
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(CpuThreads.parallelism());
+        }
+
+        @Override
+        public void close() {
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
         }
     }
 
