@@ -18,7 +18,8 @@ final class OperandCache {
     /** Operands with fewer elements are copied every time. */
     static final int MIN_ELEMENTS = 1 << 14;
     private static final int MAX_ENTRIES = 8;
-    private static final long MAX_BYTES = 256L << 20;
+    /** At most 256 MiB, and an eighth of the heap limit (JavaCPP caps off-heap memory by it too). */
+    private static final long MAX_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     private final Entry[] entries = new Entry[MAX_ENTRIES];
     private long clock;
