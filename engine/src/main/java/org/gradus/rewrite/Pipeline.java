@@ -33,6 +33,7 @@ import org.gradus.rewrite.place.MoveToDevice;
 import org.gradus.rewrite.specialize.IntegerPowerToMultiplications;
 import org.gradus.rewrite.specialize.MatrixVectorDotToGemv;
 import org.gradus.rewrite.specialize.ScaledDotPlusToGemm;
+import org.gradus.rewrite.specialize.TransposeIntoGemmFlags;
 import org.gradus.rewrite.stabilize.BinaryCrossentropyOfSigmoidToSoftplus;
 import org.gradus.rewrite.stabilize.CancelCommonFactors;
 import org.gradus.rewrite.stabilize.CrossentropyOfSoftmaxToFusedOp;
@@ -75,7 +76,8 @@ public final class Pipeline {
                 new DistributeProductOverSumToCancel(), new LogOnePlusToLog1p(), new ExpMinusOneToExpm1(),
                 new DoubleNegation(), new MergeEqualNodes()));
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
-                new MatrixVectorDotToGemv(), new IntegerPowerToMultiplications(), new MergeEqualNodes()));
+                new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
+                new MergeEqualNodes()));
         p.put(Phase.FUSE, List.of(new FuseElementwise()));
         return p;
     }

@@ -20,6 +20,7 @@ public final class NDArray {
     private final int[] shape;
     private final int size;
     private final Object data;
+    private int version;
 
     private NDArray(DType dtype, int[] shape, Object data) {
         this.dtype = dtype;
@@ -298,6 +299,7 @@ public final class NDArray {
 
     /** Stores {@code value}, converted to this array's dtype, at a flat index. Engine use. */
     public void set(int flatIndex, double value) {
+        version++;
         switch (dtype) {
             case FLOAT64:
                 ((double[]) data)[flatIndex] = value;
@@ -322,6 +324,7 @@ public final class NDArray {
     /** Stores an exact long at a flat index (exact for int64). Engine use. */
     public void setLong(int flatIndex, long value) {
         if (dtype == DType.INT64) {
+            version++;
             ((long[]) data)[flatIndex] = value;
         } else {
             set(flatIndex, (double) value);
@@ -365,10 +368,54 @@ public final class NDArray {
         return (long[]) checkedData(DType.INT64);
     }
 
+    /**
+     * Copies the elements {@code [from, from + length)} of this array (flat, row-major) into
+     * {@code target} at {@code to}: one block copy, as for a minibatch of rows. The dtypes must match.
+     */
+    public void copyRange(int from, NDArray target, int to, int length) {
+        if (target.dtype != dtype) {
+            throw new IllegalArgumentException("copyRange: cannot copy " + dtype + " elements into a " + target.dtype
+                    + " array");
+        }
+        target.version++;
+        System.arraycopy(data, from, target.data, to, length);
+    }
+
+    /**
+     * The live float64 storage for reading only. Unlike {@link #float64Data()} it does not count as a
+     * possible change of the elements ({@link #version()}), so a kernel must never write through it.
+     */
+    public double[] float64DataForReading() {
+        if (dtype != DType.FLOAT64) {
+            throw new IllegalStateException("array is " + dtype + ", not " + DType.FLOAT64);
+        }
+        return (double[]) data;
+    }
+
+    /** The float32 form of {@link #float64DataForReading()}. */
+    public float[] float32DataForReading() {
+        if (dtype != DType.FLOAT32) {
+            throw new IllegalStateException("array is " + dtype + ", not " + DType.FLOAT32);
+        }
+        return (float[]) data;
+    }
+
+    /**
+     * A counter that changes whenever the elements may have changed: on {@link #set}, {@link #setLong},
+     * {@link #copyFrom}, a {@link #copyRange} into this array, and every hand-out of the live storage
+     * ({@link #float32Data()} and the like), since the caller may write through it. Caches of data
+     * derived from the elements (OpenBLAS's off-heap copies of matrix operands) compare it; code that
+     * keeps a storage array and writes through it later must fetch it again before writing.
+     */
+    public int version() {
+        return version;
+    }
+
     private Object checkedData(DType wanted) {
         if (dtype != wanted) {
             throw new IllegalStateException("array is " + dtype + ", not " + wanted);
         }
+        version++;
         return data;
     }
 
@@ -465,6 +512,7 @@ public final class NDArray {
             throw new IllegalArgumentException("cannot copy " + source.size + " elements into an array of "
                     + size);
         }
+        version++;
         if (source.dtype == dtype || (isByteBacked(dtype) && isByteBacked(source.dtype) && dtype != DType.BOOL)) {
             System.arraycopy(source.data, 0, data, 0, size);
         } else if (dtype == DType.INT64 && source.dtype.isInteger()) {

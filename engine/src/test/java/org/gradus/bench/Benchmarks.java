@@ -6,7 +6,6 @@ import org.gradus.backend.cpu.CpuThreads;
 import org.gradus.backend.cpu.codegen.LoopCompiler;
 import org.gradus.compile.Function;
 import org.gradus.compile.Mode;
-import org.gradus.ops.linalg.JavaGemm;
 import org.gradus.ops.linalg.NativeBlas;
 import org.gradus.tensor.NDArray;
 import org.gradus.types.DType;
@@ -17,7 +16,8 @@ import org.gradus.types.DType;
  * tiny function and the compile time of the MLP step, each optimized ({@code FAST_RUN}) and
  * node by node ({@code Mode.NONE}). Run:
  * <pre>mvn -B -q -pl engine test-compile exec:exec@bench</pre>
- * An argument {@code quick} shortens every measurement (for a smoke run).
+ * An argument {@code quick} shortens every measurement (for a smoke run); {@code gemm} runs only the
+ * GEMM rows ({@code -Dbench.args=gemm}).
  */
 public final class Benchmarks {
     private static double budget = 1.2;
@@ -26,7 +26,8 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("quick")) {
+        java.util.List<String> options = java.util.Arrays.asList(args);
+        if (options.contains("quick")) {
             budget = 0.2;
         }
         try {
@@ -41,6 +42,10 @@ public final class Benchmarks {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 NativeBlas.isLoaded() ? "loaded" : "not loaded (pure-Java GEMM only)");
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            if (options.contains("gemm")) {
+                gemm(dtype);
+                continue;
+            }
             Workloads w = new Workloads(dtype);
             int before = LoopCompiler.shared().compiledSources();
             long t0 = System.nanoTime();
@@ -106,43 +111,7 @@ public final class Benchmarks {
 
     private static void gemm(DType dtype) {
         String tag = dtype.toString().toLowerCase(Locale.ROOT);
-        for (int n : new int[] {128, 512, 1024, 2048}) {
-            double flops = 2.0 * n * n * n;
-            Random r = new Random(n);
-            if (dtype == DType.FLOAT32) {
-                float[] a = new float[n * n];
-                float[] b = new float[n * n];
-                float[] c = new float[n * n];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = r.nextFloat();
-                    b[i] = r.nextFloat();
-                }
-                if (NativeBlas.isLoaded()) {
-                    row(tag, "GEMM n=" + n + ", OpenBLAS (heap copies)",
-                            flops / 1e9 / Stopwatch.median(() -> NativeBlas.gemm(n, n, n, 1f, a, false, b, false, 0f, c),
-                                    budget), "GFLOP/s");
-                }
-                row(tag, "GEMM n=" + n + ", pure Java", flops / 1e9 / Stopwatch.median(
-                        () -> JavaGemm.gemm(n, n, n, 1f, a, false, b, false, 0f, c), n >= 2048 ? budget * 3 : budget),
-                        "GFLOP/s");
-            } else {
-                double[] a = new double[n * n];
-                double[] b = new double[n * n];
-                double[] c = new double[n * n];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = r.nextDouble();
-                    b[i] = r.nextDouble();
-                }
-                if (NativeBlas.isLoaded()) {
-                    row(tag, "GEMM n=" + n + ", OpenBLAS (heap copies)",
-                            flops / 1e9 / Stopwatch.median(() -> NativeBlas.gemm(n, n, n, 1, a, false, b, false, 0, c),
-                                    budget), "GFLOP/s");
-                }
-                row(tag, "GEMM n=" + n + ", pure Java", flops / 1e9 / Stopwatch.median(
-                        () -> JavaGemm.gemm(n, n, n, 1, a, false, b, false, 0, c), n >= 2048 ? budget * 3 : budget),
-                        "GFLOP/s");
-            }
-        }
+        GemmBenchmark.run(dtype, budget, (workload, value, unit) -> row(tag, workload, value, unit));
     }
 
     private static void row(String tag, String workload, double value, String unit) {

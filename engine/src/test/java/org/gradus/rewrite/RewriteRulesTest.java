@@ -64,6 +64,14 @@ class RewriteRulesTest {
         add(c, "ScaledDotPlusToGemm", w -> T.add(w.x, T.dot(w.x, w.y)));
         add(c, "ScaledDotMinusToGemm", w -> T.sub(w.y, T.mul(T.constant(0.5, w.d), T.dot(w.x, w.y))));
         add(c, "MatrixVectorDotToGemv", w -> T.dot(w.x, w.v));
+        add(c, "TransposeIntoGemmFlags", w -> T.dot(T.transpose(w.x), w.y));
+        add(c, "TransposeIntoGemmFlags", w -> T.dot(w.x, T.transpose(w.y)));
+        add(c, "TransposeIntoGemmFlags", w -> T.dot(T.transpose(w.x), T.transpose(T.exp(w.y))));
+        add(c, "TransposeIntoGemmFlags", w -> T.dot(T.transpose(w.x), w.v));
+        add(c, "TransposeIntoGemmFlags", w -> T.sub(w.y, T.mul(T.constant(0.5, w.d), T.dot(T.transpose(w.x), w.y))));
+        add(c, "TransposeIntoGemmFlags", w -> T.add(w.v, T.dot(T.transpose(w.x), w.v)));
+        add(c, "TransposeIntoGemmFlags", w -> T.exp(T.transpose(T.dot(w.x, T.exp(w.y)))));
+        add(c, "TransposeIntoGemmFlags", w -> T.add(w.y, T.transpose(T.dot(T.transpose(w.x), w.y))));
         add(c, "IntegerPowerToMultiplications", w -> T.pow(w.x, 5));
         add(c, "FuseElementwise", w -> T.tanh(T.add(T.mul(w.x, w.y), 1)));
         List<Arguments> out = new ArrayList<>();

@@ -48,9 +48,7 @@ public record AdvancedIncSubtensor(boolean set) implements Op {
         AdvancedRegion region = AdvancedRegion.resolve(name(), x.shape(), inputs, 2);
         int[] from = Regions.broadcastOffsets(name(), value.shape(), region.shape);
         out.copyFrom(x);
-        for (int i = 0; i < from.length; i++) {
-            Regions.store(value, from[i], out, region.offsets[i], !set);
-        }
+        Regions.scatter(value, from, out, region.offsets, !set);
     }
 
     @Override

@@ -39,10 +39,7 @@ public record AdvancedSubtensor() implements Op {
     @Override
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         NDArray x = inputs[0];
-        int[] offsets = AdvancedRegion.resolve(name(), x.shape(), inputs, 1).offsets;
-        for (int i = 0; i < offsets.length; i++) {
-            Regions.store(x, offsets[i], outputs[0], i, false);
-        }
+        Regions.gather(x, AdvancedRegion.resolve(name(), x.shape(), inputs, 1).offsets, outputs[0]);
     }
 
     @Override

@@ -13,12 +13,57 @@ import org.gradus.types.TensorType;
 final class BasicRegion {
     /** The shape of the selected region (the axes indexed by points are gone). */
     final int[] shape;
-    /** For each element of the region, in row-major order, its flat offset in the indexed array. */
-    final int[] offsets;
+    /** The number of elements of the region. */
+    final int size;
+    /**
+     * The flat offset of the region's first element when the region is one contiguous run of the
+     * indexed array (a row range of a matrix, such as a minibatch), else -1.
+     */
+    final int contiguousStart;
+    private final int[] xShape;
+    private final int[] start;
+    private final int[] step;
+    private final int[] count;
+    private int[] offsets;
 
-    private BasicRegion(int[] shape, int[] offsets) {
+    private BasicRegion(int[] shape, int size, int[] xShape, int[] start, int[] step, int[] count) {
         this.shape = shape;
-        this.offsets = offsets;
+        this.size = size;
+        this.xShape = xShape;
+        this.start = start;
+        this.step = step;
+        this.count = count;
+        this.contiguousStart = contiguousStart(xShape, start, step, count);
+    }
+
+    /** For each element of the region, in row-major order, its flat offset in the indexed array (computed once). */
+    int[] offsets() {
+        if (offsets == null) {
+            offsets = offsets(xShape, start, step, count, size);
+        }
+        return offsets;
+    }
+
+    /** The run's start when the trailing axes are whole, one axis is a step-1 range and the leading ones points. */
+    private static int contiguousStart(int[] xShape, int[] start, int[] step, int[] count) {
+        int axis = xShape.length - 1;
+        while (axis >= 0 && start[axis] == 0 && count[axis] == xShape[axis] && (step[axis] == 1 || count[axis] <= 1)) {
+            axis--;
+        }
+        if (axis >= 0 && step[axis] != 1 && count[axis] > 1) {
+            return -1;
+        }
+        for (int a = axis - 1; a >= 0; a--) {
+            if (count[a] > 1) {
+                return -1;
+            }
+        }
+        int base = 0;
+        for (int a = xShape.length - 1, s = 1; a >= 0; a--) {
+            base += start[a] * s;
+            s *= xShape[a];
+        }
+        return base;
     }
 
     /**
@@ -68,7 +113,7 @@ final class BasicRegion {
                 shape[k++] = count[axis];
             }
         }
-        return new BasicRegion(shape, offsets(xShape, start, step, count, size));
+        return new BasicRegion(shape, size, xShape.clone(), start, step, count);
     }
 
     private static int[] offsets(int[] xShape, int[] start, int[] step, int[] count, int size) {

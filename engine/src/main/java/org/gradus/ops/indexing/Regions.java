@@ -8,6 +8,7 @@ import org.gradus.ShapeException;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
 import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
 import org.gradus.types.TensorType;
 
 /** Helpers shared by the indexing ops: index checks, value broadcasting and element copies. */
@@ -84,6 +85,51 @@ final class Regions {
             }
         }
         return offsets;
+    }
+
+    /** {@code dst[i] = src[offsets[i]]} for every i: typed loops for float32 and float64, element by element otherwise. */
+    static void gather(NDArray src, int[] offsets, NDArray dst) {
+        if (src.dtype() == DType.FLOAT32 && dst.dtype() == DType.FLOAT32) {
+            float[] s = src.float32Data();
+            float[] d = dst.float32Data();
+            for (int i = 0; i < offsets.length; i++) {
+                d[i] = s[offsets[i]];
+            }
+        } else if (src.dtype() == DType.FLOAT64 && dst.dtype() == DType.FLOAT64) {
+            double[] s = src.float64Data();
+            double[] d = dst.float64Data();
+            for (int i = 0; i < offsets.length; i++) {
+                d[i] = s[offsets[i]];
+            }
+        } else {
+            for (int i = 0; i < offsets.length; i++) {
+                store(src, offsets[i], dst, i, false);
+            }
+        }
+    }
+
+    /**
+     * {@code dst[to[i]] = src[from[i]]} (or {@code +=} with {@code add}, accumulating repeated targets) for
+     * every i: typed loops for float32 and float64, element by element otherwise.
+     */
+    static void scatter(NDArray src, int[] from, NDArray dst, int[] to, boolean add) {
+        if (src.dtype() == DType.FLOAT32 && dst.dtype() == DType.FLOAT32) {
+            float[] s = src.float32Data();
+            float[] d = dst.float32Data();
+            for (int i = 0; i < from.length; i++) {
+                d[to[i]] = add ? d[to[i]] + s[from[i]] : s[from[i]];
+            }
+        } else if (src.dtype() == DType.FLOAT64 && dst.dtype() == DType.FLOAT64) {
+            double[] s = src.float64Data();
+            double[] d = dst.float64Data();
+            for (int i = 0; i < from.length; i++) {
+                d[to[i]] = add ? d[to[i]] + s[from[i]] : s[from[i]];
+            }
+        } else {
+            for (int i = 0; i < from.length; i++) {
+                store(src, from[i], dst, to[i], add);
+            }
+        }
     }
 
     /** Copies (or, with {@code add}, adds) one element, exactly for integers. */

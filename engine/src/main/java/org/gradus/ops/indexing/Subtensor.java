@@ -95,9 +95,11 @@ public record Subtensor(List<AxisIndex> pattern) implements Op {
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         NDArray x = inputs[0];
         NDArray out = outputs[0];
-        int[] offsets = BasicRegion.resolve(name(), pattern, x.shape(), inputs, 1).offsets;
-        for (int i = 0; i < offsets.length; i++) {
-            Regions.store(x, offsets[i], out, i, false);
+        BasicRegion region = BasicRegion.resolve(name(), pattern, x.shape(), inputs, 1);
+        if (region.contiguousStart >= 0 && x.dtype() == out.dtype()) {
+            x.copyRange(region.contiguousStart, out, 0, region.size);
+        } else {
+            Regions.gather(x, region.offsets(), out);
         }
     }
 

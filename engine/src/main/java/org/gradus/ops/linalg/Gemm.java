@@ -13,12 +13,19 @@ import org.gradus.types.TensorType;
  * BLAS's general matrix product {@code gemm(c, alpha, a, b, beta) = beta * c + alpha * (a · b)}: a
  * m×k and b k×n matrices, alpha and beta scalars, c broadcastable to m×n. The optimizer puts it
  * where the user wrote a matrix product plus a (scaled) term, such as the update {@code w - lr * dot(x.T, g)}.
- * The product is computed by the matrix-product kernel of {@link Dot}, then scaled and added in one pass.
+ * {@code transA} / {@code transB} read a or b transposed in place ({@code gemm_TN} etc. in printouts): the
+ * optimizer folds {@code dot(x.T, g)} and {@code dot(g, W.T)} into them instead of copying a transpose.
+ * The matrix-product kernel lays c into the output and accumulates the product onto it in one pass.
  */
-public record Gemm() implements Op {
+public record Gemm(boolean transA, boolean transB) implements Op {
+    /** The plain form, neither operand transposed. */
+    public Gemm() {
+        this(false, false);
+    }
+
     @Override
     public String name() {
-        return "gemm";
+        return transA || transB ? "gemm_" + (transA ? "T" : "N") + (transB ? "T" : "N") : "gemm";
     }
 
     @Override
@@ -33,7 +40,14 @@ public record Gemm() implements Op {
             throw new DTypeException("gemm: a, b and c must have one float dtype, got " + a.describe() + ", "
                     + b.describe() + ", " + c.describe());
         }
-        return List.of(TensorType.of(a.dtype(), dim(a.type().dim(0), c, 0), dim(b.type().dim(1), c, 1)));
+        int ka = a.type().dim(transA ? 0 : 1);
+        int kb = b.type().dim(transB ? 1 : 0);
+        if (ka != TensorType.UNKNOWN && kb != TensorType.UNKNOWN && ka != kb) {
+            throw new ShapeException(name() + ": op(a) " + a.describe() + " has " + ka + " columns but op(b) "
+                    + b.describe() + " has " + kb + " rows");
+        }
+        return List.of(TensorType.of(a.dtype(), dim(a.type().dim(transA ? 1 : 0), c, 0),
+                dim(b.type().dim(transB ? 0 : 1), c, 1)));
     }
 
     /** A static output length: the product's, else the added term's when it is not broadcast. */
@@ -45,16 +59,21 @@ public record Gemm() implements Op {
 
     @Override
     public int[][] outputShapes(NDArray[] inputs) {
-        return new Dot().outputShapes(new NDArray[] {inputs[2], inputs[3]});
+        NDArray a = inputs[2];
+        NDArray b = inputs[3];
+        int ka = a.dim(transA ? 0 : 1);
+        int kb = b.dim(transB ? 1 : 0);
+        if (ka != kb) {
+            throw new ShapeException(name() + ": op(a) of shape " + java.util.Arrays.toString(a.shape()) + " has " + ka
+                    + " columns but op(b) of shape " + java.util.Arrays.toString(b.shape()) + " has " + kb + " rows");
+        }
+        return new int[][] {{a.dim(transA ? 1 : 0), b.dim(transB ? 0 : 1)}};
     }
 
     @Override
     public void perform(NDArray[] inputs, NDArray[] outputs) {
-        NDArray a = inputs[2];
-        NDArray b = inputs[3];
-        NDArray out = outputs[0];
-        MatMul.multiply(a, b, out, a.dim(0), a.dim(1), b.dim(1));
-        ScaledProducts.scaleAndAdd(out, inputs[1].doubleValue(), inputs[0], inputs[4].doubleValue());
+        ScaledProducts.compute(outputs[0], inputs[1].doubleValue(), inputs[2], transA, inputs[3], transB,
+                inputs[4].doubleValue(), inputs[0]);
     }
 
     @Override
@@ -62,15 +81,15 @@ public record Gemm() implements Op {
                                      List<TensorVariable> outputGrads) {
         TensorVariable c = inputs.get(0);
         TensorVariable alpha = inputs.get(1);
-        TensorVariable a = inputs.get(2);
-        TensorVariable b = inputs.get(3);
+        TensorVariable a = ScaledProducts.op(inputs.get(2), transA);
+        TensorVariable b = ScaledProducts.op(inputs.get(3), transB);
         TensorVariable beta = inputs.get(4);
         TensorVariable g = outputGrads.get(0);
         return java.util.Arrays.asList(
                 ScaledProducts.sumToShapeOf(T.mul(g, beta), c),
                 alpha.dtype().isFloat() ? T.cast(T.sum(T.mul(g, T.dot(a, b))), alpha.dtype()) : null,
-                T.mul(alpha, T.dot(g, T.transpose(b))),
-                T.mul(alpha, T.dot(T.transpose(a), g)),
+                ScaledProducts.op(T.mul(alpha, T.dot(g, T.transpose(b))), transA),
+                ScaledProducts.op(T.mul(alpha, T.dot(T.transpose(a), g)), transB),
                 beta.dtype().isFloat() ? T.cast(T.sum(T.mul(g, c)), beta.dtype()) : null);
     }
 }

@@ -11,7 +11,8 @@ import org.gradus.types.DType;
  * in place (never copied into a transposed array first).
  *
  * <p>It picks the implementation per call: OpenBLAS ({@link NativeBlas}) when it loaded and the
- * product is big enough to repay copying the operands off the heap; otherwise the pure-Java
+ * product is big enough to repay copying the operands off the heap (operands whose
+ * {@link NDArray#version()} did not change since their last copy are not copied again); otherwise the pure-Java
  * {@link JavaGemm}, which reads the operands in place and is best for a single row times a matrix
  * (minibatch 1), where the product is bound by reading the matrix once. Operands of other dtypes, or
  * of mixed dtypes, are computed in float64.
@@ -54,20 +55,21 @@ final class MatMul {
         boolean useNative = NativeBlas.isEnabled() && m >= NATIVE_MIN_SIDE && n >= NATIVE_MIN_SIDE
                 && (long) m * n * k >= NATIVE_MIN_WORK;
         if (all(DType.FLOAT64, a, b, c)) {
-            double[] ad = a.float64Data();
-            double[] bd = b.float64Data();
+            double[] ad = a.float64DataForReading();
+            double[] bd = b.float64DataForReading();
             double[] cd = c.float64Data();
             if (useNative) {
-                NativeBlas.gemm(m, n, k, alpha, ad, transA, bd, transB, beta, cd);
+                NativeBlas.gemm(m, n, k, alpha, ad, a.version(), transA, bd, b.version(), transB, beta, cd);
             } else {
                 JavaGemm.gemm(m, n, k, alpha, ad, transA, bd, transB, beta, cd);
             }
         } else if (all(DType.FLOAT32, a, b, c)) {
-            float[] ad = a.float32Data();
-            float[] bd = b.float32Data();
+            float[] ad = a.float32DataForReading();
+            float[] bd = b.float32DataForReading();
             float[] cd = c.float32Data();
             if (useNative) {
-                NativeBlas.gemm(m, n, k, (float) alpha, ad, transA, bd, transB, (float) beta, cd);
+                NativeBlas.gemm(m, n, k, (float) alpha, ad, a.version(), transA, bd, b.version(), transB, (float) beta,
+                        cd);
             } else {
                 JavaGemm.gemm(m, n, k, (float) alpha, ad, transA, bd, transB, (float) beta, cd);
             }

@@ -12,15 +12,27 @@ import org.gradus.backend.cpu.CpuThreads;
  * add their classifier). If it does not load, {@link #isLoaded()} is false, one INFO line says why,
  * and {@link MatMul} uses {@link JavaGemm}.
  *
- * <p>Operands are copied into per-thread off-heap buffers and the result copied back. That costs less
- * than handing Java arrays to JNI, which copies every array in and out again (measured at n = 1024:
- * 135 against 74 GFLOP/s in float32; with no copies at all OpenBLAS reaches about 250).
+ * <p>Operands are copied into per-thread off-heap buffers and the result copied back; large operands
+ * are copied by all cores in slices, and each core copies back the rows of C it computed. That costs
+ * less than handing Java arrays to JNI, which copies every array in and out again single-threaded
+ * (measured at n = 1024: 135 against 74 GFLOP/s in float32; with no copies at all OpenBLAS reaches
+ * about 250). The copies are O(n²) against the product's O(n³), so they matter for the thin products
+ * of a training step more than for square ones.
  */
 public final class NativeBlas {
     private static final System.Logger LOG = System.getLogger(NativeBlas.class.getName());
+    /**
+     * OpenBLAS's own threads ({@code -Dgradus.openblas.threads=N}, default 1). With more than one,
+     * OpenBLAS splits each product itself and the engine's pool only copies operands.
+     */
+    private static final int OPENBLAS_THREADS = Math.max(1, Integer.getInteger("gradus.openblas.threads", 1));
     private static final boolean LOADED = load();
     private static volatile boolean enabled = LOADED;
+    /** The version to pass for an operand whose changes are not tracked: it is copied on every call. */
+    static final int UNVERSIONED = Integer.MIN_VALUE;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Operands of at least this many elements are copied off the heap by all cores (memory-bound, ~2× on 2 cores). */
+    private static final int PARALLEL_COPY_MIN = 1 << 18;
 
     private NativeBlas() {
     }
@@ -28,9 +40,9 @@ public final class NativeBlas {
     private static boolean load() {
         try {
             org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
-            // one OpenBLAS thread per call: CpuThreads splits big products, and OpenBLAS's own idle
-            // threads would spin on the cores that the next Java kernels need
-            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+            // by default one OpenBLAS thread per call: CpuThreads splits big products, and OpenBLAS's own
+            // idle threads would spin on the cores that the next Java kernels need
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(OPENBLAS_THREADS);
             return true;
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
             LOG.log(Level.INFO, "OpenBLAS did not load (" + e + "); matrix products use the pure-Java GEMM");
@@ -59,14 +71,24 @@ public final class NativeBlas {
     /** Same contract as {@link JavaGemm#gemm(int, int, int, double, double[], boolean, double[], boolean, double, double[])}. */
     public static void gemm(int m, int n, int k, double alpha, double[] a, boolean transA, double[] b,
                             boolean transB, double beta, double[] c) {
+        gemm(m, n, k, alpha, a, UNVERSIONED, transA, b, UNVERSIONED, transB, beta, c);
+    }
+
+    /**
+     * The same, with the {@link org.gradus.tensor.NDArray#version() versions} of the arrays holding A
+     * and B ({@link #UNVERSIONED} for none): an operand whose off-heap copy from an earlier call is
+     * still current is not copied again.
+     */
+    static void gemm(int m, int n, int k, double alpha, double[] a, int versionA, boolean transA, double[] b,
+                     int versionB, boolean transB, double beta, double[] c) {
         Scratch s = SCRATCH.get();
-        DoublePointer pa = s.doubles(0, (long) m * k).put(a, 0, m * k);
-        DoublePointer pb = s.doubles(1, (long) k * n).put(b, 0, k * n);
+        Split split = new Split(m, n, k);
+        DoublePointer pa = s.operand(0, a, versionA, m * k, split);
+        DoublePointer pb = s.operand(1, b, versionB, k * n, split);
         DoublePointer pc = s.doubles(2, (long) m * n);
         if (beta != 0) {
-            pc.put(c, 0, m * n);
+            copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
         }
-        Split split = new Split(m, n, k);
         CpuThreads.forEach(split.parts, part -> {
             int i0 = split.rowFrom(part);
             int j0 = split.columnFrom(part);
@@ -76,21 +98,32 @@ public final class NativeBlas {
                     k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
                     pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
                     pc.getPointer((long) i0 * n + j0), n);
+            if (split.byRows) {
+                pc.getPointer((long) i0 * n).get(c, i0 * n, rows * n);
+            }
         });
-        pc.get(c, 0, m * n);
+        if (!split.byRows) {
+            pc.get(c, 0, m * n);
+        }
     }
 
     /** The float32 form. */
     public static void gemm(int m, int n, int k, float alpha, float[] a, boolean transA, float[] b,
                             boolean transB, float beta, float[] c) {
+        gemm(m, n, k, alpha, a, UNVERSIONED, transA, b, UNVERSIONED, transB, beta, c);
+    }
+
+    /** The float32 form of the versioned gemm. */
+    static void gemm(int m, int n, int k, float alpha, float[] a, int versionA, boolean transA, float[] b,
+                     int versionB, boolean transB, float beta, float[] c) {
         Scratch s = SCRATCH.get();
-        FloatPointer pa = s.floats(0, (long) m * k).put(a, 0, m * k);
-        FloatPointer pb = s.floats(1, (long) k * n).put(b, 0, k * n);
+        Split split = new Split(m, n, k);
+        FloatPointer pa = s.operand(0, a, versionA, m * k, split);
+        FloatPointer pb = s.operand(1, b, versionB, k * n, split);
         FloatPointer pc = s.floats(2, (long) m * n);
         if (beta != 0) {
-            pc.put(c, 0, m * n);
+            copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
         }
-        Split split = new Split(m, n, k);
         CpuThreads.forEach(split.parts, part -> {
             int i0 = split.rowFrom(part);
             int j0 = split.columnFrom(part);
@@ -100,8 +133,28 @@ public final class NativeBlas {
                     k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
                     pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
                     pc.getPointer((long) i0 * n + j0), n);
+            if (split.byRows) {
+                pc.getPointer((long) i0 * n).get(c, i0 * n, rows * n);
+            }
         });
-        pc.get(c, 0, m * n);
+        if (!split.byRows) {
+            pc.get(c, 0, m * n);
+        }
+    }
+
+    /** Copies {@code [0, size)} of an operand off the heap: in parallel slices when it is large, else at once. */
+    private static void copyIn(Split split, int size, RangeCopy copy) {
+        if (split.copyParts > 1 && size >= PARALLEL_COPY_MIN) {
+            CpuThreads.forEach(split.copyParts, part -> copy.run(CpuThreads.partStart(size, split.copyParts, part, 1024),
+                    CpuThreads.partStart(size, split.copyParts, part + 1, 1024)));
+        } else {
+            copy.run(0, size);
+        }
+    }
+
+    /** Copies the elements {@code [from, to)} of one operand. */
+    private interface RangeCopy {
+        void run(int from, int to);
     }
 
     private static int trans(boolean t) {
@@ -115,14 +168,17 @@ public final class NativeBlas {
      */
     private static final class Split {
         final int parts;
+        /** The parts the operand copies are cut into (all cores for a big product, also when OpenBLAS threads itself). */
+        final int copyParts;
+        final boolean byRows;
         private final int m;
         private final int n;
-        private final boolean byRows;
 
         Split(int m, int n, int k) {
             this.m = m;
             this.n = n;
-            this.parts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
+            this.copyParts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
+            this.parts = OPENBLAS_THREADS > 1 ? 1 : copyParts;
             this.byRows = m >= 8 * parts;
         }
 
@@ -143,10 +199,43 @@ public final class NativeBlas {
         }
     }
 
-    /** Three growable off-heap buffers per dtype for A, B and C, owned by one thread. */
+    /** Three growable off-heap buffers per dtype for A, B and C, and the cached operand copies, owned by one thread. */
     private static final class Scratch {
         private final FloatPointer[] floats = new FloatPointer[3];
         private final DoublePointer[] doubles = new DoublePointer[3];
+        private final OperandCache cache = new OperandCache();
+
+        /** Operand {@code x} off the heap: its cached copy when current, else copied into the cache or a scratch slot. */
+        FloatPointer operand(int slot, float[] x, int version, int size, Split split) {
+            if (version == UNVERSIONED || !OperandCache.worthCaching(size, Float.BYTES)) {
+                FloatPointer p = floats(slot, size);
+                copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+                return p;
+            }
+            FloatPointer hit = (FloatPointer) cache.find(x, version, size);
+            if (hit != null) {
+                return hit;
+            }
+            FloatPointer p = (FloatPointer) cache.reserve(x, version, size, Float.BYTES, FloatPointer::new);
+            copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+            return p;
+        }
+
+        /** The float64 form. */
+        DoublePointer operand(int slot, double[] x, int version, int size, Split split) {
+            if (version == UNVERSIONED || !OperandCache.worthCaching(size, Double.BYTES)) {
+                DoublePointer p = doubles(slot, size);
+                copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+                return p;
+            }
+            DoublePointer hit = (DoublePointer) cache.find(x, version, size);
+            if (hit != null) {
+                return hit;
+            }
+            DoublePointer p = (DoublePointer) cache.reserve(x, version, size, Double.BYTES, DoublePointer::new);
+            copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+            return p;
+        }
 
         FloatPointer floats(int slot, long size) {
             if (floats[slot] == null || floats[slot].capacity() < size) {

@@ -6,19 +6,30 @@ import org.gradus.ShapeException;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
 import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
 
-/** The parts {@link Gemm} and {@link Gemv} share: {@code out = alpha * product + beta * c} with c broadcast. */
+/** The parts {@link Gemm} and {@link Gemv} share: {@code out = alpha * op(a) · op(b) + beta * c} with c broadcast. */
 final class ScaledProducts {
     private ScaledProducts() {
     }
 
-    /** Scales the product already in {@code out} and adds {@code beta * c}, broadcasting c to out's shape. */
-    static void scaleAndAdd(NDArray out, double alpha, NDArray c, double beta) {
+    /**
+     * Writes {@code c} broadcast to out's shape into {@code out} (a whole copy when the shapes agree, a
+     * row repeated for a bias), so that the product can then be accumulated onto it with {@code beta}.
+     */
+    static void broadcastInto(NDArray out, NDArray c) {
+        if (c == out) {
+            return;
+        }
         int[] shape = out.shape();
+        if (java.util.Arrays.equals(shape, c.shape()) && c.dtype() == out.dtype()) {
+            out.copyFrom(c);
+            return;
+        }
         int ndim = shape.length;
-        int[] strides = new int[ndim];
         int pad = ndim - c.ndim();
         int[] cs = c.strides();
+        int[] strides = new int[ndim];
         for (int a = pad; a < ndim; a++) {
             int d = c.dim(a - pad);
             if (d != 1 && d != shape[a]) {
@@ -27,24 +38,54 @@ final class ScaledProducts {
             }
             strides[a] = d == 1 ? 0 : cs[a - pad];
         }
-        int cols = ndim == 2 ? shape[1] : 1;
-        int rows = ndim == 0 ? 1 : shape[0];
-        if (ndim == 1) {
-            cols = shape[0];
-            rows = 1;
-        }
-        int colStride = ndim == 0 ? 0 : strides[ndim - 1];
+        int rows = ndim == 2 ? shape[0] : 1;
+        int cols = ndim == 0 ? 1 : shape[ndim - 1];
         int rowStride = ndim == 2 ? strides[0] : 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                int o = i * cols + j;
-                double v = alpha * out.get(o);
-                if (beta != 0) {
-                    v += beta * c.get(i * rowStride + j * colStride);
+        int colStride = ndim == 0 ? 0 : strides[ndim - 1];
+        if (out.dtype() == DType.FLOAT32 && c.dtype() == DType.FLOAT32) {
+            float[] o = out.float32Data();
+            float[] v = c.float32Data();
+            for (int i = 0; i < rows; i++) {
+                if (colStride == 1) {
+                    System.arraycopy(v, i * rowStride, o, i * cols, cols);
+                } else {
+                    java.util.Arrays.fill(o, i * cols, (i + 1) * cols, v[i * rowStride]);
                 }
-                out.set(o, v);
+            }
+        } else if (out.dtype() == DType.FLOAT64 && c.dtype() == DType.FLOAT64) {
+            double[] o = out.float64Data();
+            double[] v = c.float64Data();
+            for (int i = 0; i < rows; i++) {
+                if (colStride == 1) {
+                    System.arraycopy(v, i * rowStride, o, i * cols, cols);
+                } else {
+                    java.util.Arrays.fill(o, i * cols, (i + 1) * cols, v[i * rowStride]);
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    out.set(i * cols + j, c.get(i * rowStride + j * colStride));
+                }
             }
         }
+    }
+
+    /**
+     * {@code out = alpha · op(a) · op(b) + beta · c} with c broadcast to out's shape: c is laid into
+     * out first and the product accumulated onto it by the matrix-product kernel in one pass.
+     */
+    static void compute(NDArray out, double alpha, NDArray a, boolean transA, NDArray b, boolean transB, double beta,
+                        NDArray c) {
+        if (beta != 0) {
+            broadcastInto(out, c);
+        }
+        MatMul.gemm(alpha, a, transA, b, transB, beta, out);
+    }
+
+    /** The operand as the product sees it: transposed when {@code trans}. */
+    static TensorVariable op(TensorVariable x, boolean trans) {
+        return trans ? T.transpose(x) : x;
     }
 
     /** Sums a gradient shaped like the output down to the (broadcast) shape of {@code c}. */

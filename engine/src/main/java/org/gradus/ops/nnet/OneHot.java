@@ -5,6 +5,7 @@ import java.util.List;
 import org.gradus.ops.Op;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
 import org.gradus.types.TensorType;
 
 /**
@@ -39,6 +40,25 @@ public record OneHot() implements Op {
         NDArray out = outputs[0];
         int rows = out.dim(0);
         int k = out.dim(1);
+        if (out.dtype() == DType.FLOAT32 || out.dtype() == DType.FLOAT64) {
+            // every element is written: output buffers may be reused and are not guaranteed zero
+            float[] f = out.dtype() == DType.FLOAT32 ? out.float32Data() : null;
+            double[] d = f == null ? out.float64Data() : null;
+            if (f != null) {
+                java.util.Arrays.fill(f, 0, rows * k, 0f);
+            } else {
+                java.util.Arrays.fill(d, 0, rows * k, 0.0);
+            }
+            for (int i = 0; i < rows; i++) {
+                int y = CategoricalCrossentropy1Hot.label(name(), labels, i, k);
+                if (f != null) {
+                    f[i * k + y] = 1f;
+                } else {
+                    d[i * k + y] = 1.0;
+                }
+            }
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             int y = CategoricalCrossentropy1Hot.label(name(), labels, i, k);
             // every element is written: output buffers may be reused and are not guaranteed zero

@@ -47,9 +47,7 @@ public record SoftmaxCrossentropyWithLogits() implements Op {
         for (int i = 0; i < x.dim(0); i++) {
             int base = i * k;
             int y = CategoricalCrossentropy1Hot.label(name(), labels, i, k);
-            for (int c = 0; c < k; c++) {
-                row[c] = x.get(base + c);
-            }
+            Softmax.readRow(x, base, row);
             double max = Softmax.rowMax(row);
             double total = 0;
             for (int c = 0; c < k; c++) {

@@ -46,6 +46,11 @@ public record Argmax(List<Integer> axes, boolean max) implements Op {
     @Override
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         NDArray x = inputs[0];
+        if (axes.size() == 1 && axes.get(0) == x.ndim() - 1 && x.size() > 0 && x.dtype().isFloat()
+                && outputs[0].dtype() == DType.INT64) {
+            lastAxis(x, outputs[0].int64Data());
+            return;
+        }
         AxisSplit split = new AxisSplit(x.shape(), axes);
         for (int o = 0; o < split.outer.length; o++) {
             int base = split.outer[o];
@@ -59,6 +64,46 @@ public record Argmax(List<Integer> axes, boolean max) implements Op {
                 }
             }
             outputs[0].setLong(o, best);
+        }
+    }
+
+    /** Along the last axis of a float32 or float64 array (the rows of a score matrix): typed row loops. */
+    private void lastAxis(NDArray x, long[] out) {
+        int k = x.dim(x.ndim() - 1);
+        for (int o = 0; o < out.length; o++) {
+            int base = o * k;
+            int best = 0;
+            if (x.dtype() == DType.FLOAT32) {
+                float[] d = x.float32Data();
+                float bestValue = d[base];
+                for (int r = 1; r < k && bestValue == bestValue; r++) {
+                    float v = d[base + r];
+                    if (v != v || (max ? v > bestValue : v < bestValue)) {
+                        best = r;
+                        bestValue = v;
+                    }
+                }
+            } else if (x.dtype() == DType.FLOAT64) {
+                double[] d = x.float64Data();
+                double bestValue = d[base];
+                for (int r = 1; r < k && bestValue == bestValue; r++) {
+                    double v = d[base + r];
+                    if (v != v || (max ? v > bestValue : v < bestValue)) {
+                        best = r;
+                        bestValue = v;
+                    }
+                }
+            } else {
+                double bestValue = x.get(base);
+                for (int r = 1; r < k && bestValue == bestValue; r++) {
+                    double v = x.get(base + r);
+                    if (v != v || (max ? v > bestValue : v < bestValue)) {
+                        best = r;
+                        bestValue = v;
+                    }
+                }
+            }
+            out[o] = best;
         }
     }
 

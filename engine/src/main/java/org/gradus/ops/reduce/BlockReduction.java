@@ -7,8 +7,9 @@ import org.gradus.types.DType;
 /**
  * The fast path of {@link Reduce} for float arrays whose reduced axes are consecutive: the input is
  * then an {@code outer × reduced × inner} block, and each output element is reduced over one strided
- * column of it, read in the same order as the general path (so sums are bit-identical to it). With
- * {@code inner == 1} (the last axes) each output is one contiguous run; otherwise a whole row of
+ * column of it, read in the same order as the general path (so sums are bit-identical to it), except
+ * that a contiguous sum of at least {@value #SPLIT_SUM_MIN} elements keeps four partial sums (equal up
+ * to rounding). With {@code inner == 1} (the last axes) each output is one contiguous run; otherwise a whole row of
  * {@code inner} outputs is updated per reduced index, a loop over contiguous memory. Sums accumulate
  * in double, also for float32.
  */
@@ -51,6 +52,63 @@ final class BlockReduction {
         return true;
     }
 
+    /** Sums of at least this many contiguous elements keep four partial sums ({@link #splitSum}). */
+    static final int SPLIT_SUM_MIN = 256;
+
+    private static double sequentialSum(double[] x, int base, int n, double s) {
+        for (int r = 0; r < n; r++) {
+            s += x[base + r];
+        }
+        return s;
+    }
+
+    private static double sequentialSum(float[] x, int base, int n, double s) {
+        for (int r = 0; r < n; r++) {
+            s += x[base + r];
+        }
+        return s;
+    }
+
+    /**
+     * A long contiguous sum as four interleaved partial sums added at the end: four independent
+     * additions per step instead of one dependency chain (about 4× faster; the result differs from
+     * the sequential order by rounding only, and is usually closer to the exact sum).
+     */
+    private static double splitSum(double[] x, int base, int n, double s) {
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int r = 0;
+        for (; r + 3 < n; r += 4) {
+            s += x[base + r];
+            s1 += x[base + r + 1];
+            s2 += x[base + r + 2];
+            s3 += x[base + r + 3];
+        }
+        for (; r < n; r++) {
+            s += x[base + r];
+        }
+        return (s + s1) + (s2 + s3);
+    }
+
+    /** The float32 form, accumulating in double. */
+    private static double splitSum(float[] x, int base, int n, double s) {
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int r = 0;
+        for (; r + 3 < n; r += 4) {
+            s += x[base + r];
+            s1 += x[base + r + 1];
+            s2 += x[base + r + 2];
+            s3 += x[base + r + 3];
+        }
+        for (; r < n; r++) {
+            s += x[base + r];
+        }
+        return (s + s1) + (s2 + s3);
+    }
+
     private static int product(NDArray x, int from, int to) {
         int p = 1;
         for (int a = from; a < to; a++) {
@@ -62,11 +120,8 @@ final class BlockReduction {
     private static void accumulate64(ReduceKind kind, double[] x, int base, int reduced, int inner, double[] acc) {
         if (kind == ReduceKind.SUM) {
             if (inner == 1) {
-                double s = acc[0];
-                for (int r = 0; r < reduced; r++) {
-                    s += x[base + r];
-                }
-                acc[0] = s;
+                acc[0] = reduced >= SPLIT_SUM_MIN ? splitSum(x, base, reduced, acc[0])
+                        : sequentialSum(x, base, reduced, acc[0]);
                 return;
             }
             for (int r = 0; r < reduced; r++) {
@@ -88,11 +143,8 @@ final class BlockReduction {
     private static void accumulate32(ReduceKind kind, float[] x, int base, int reduced, int inner, double[] acc) {
         if (kind == ReduceKind.SUM) {
             if (inner == 1) {
-                double s = acc[0];
-                for (int r = 0; r < reduced; r++) {
-                    s += x[base + r];
-                }
-                acc[0] = s;
+                acc[0] = reduced >= SPLIT_SUM_MIN ? splitSum(x, base, reduced, acc[0])
+                        : sequentialSum(x, base, reduced, acc[0]);
                 return;
             }
             for (int r = 0; r < reduced; r++) {

@@ -32,6 +32,20 @@ public record DimShuffle(List<Integer> order) implements Op {
         return sb.append('}').toString();
     }
 
+    /** Whether only broadcastable axes are inserted or dropped, so the elements keep their flat order. */
+    private boolean keepsElementOrder() {
+        int last = -1;
+        for (int a : order) {
+            if (a >= 0) {
+                if (a < last) {
+                    return false;
+                }
+                last = a;
+            }
+        }
+        return true;
+    }
+
     private boolean isTranspose() {
         int n = order.size();
         if (n < 2) {
@@ -89,6 +103,14 @@ public record DimShuffle(List<Integer> order) implements Op {
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         NDArray x = inputs[0];
         NDArray out = outputs[0];
+        if (keepsElementOrder()) {
+            out.copyFrom(x);
+            return;
+        }
+        if (x.ndim() == 2 && order.equals(List.of(1, 0)) && x.dtype().isFloat()) {
+            Transpose.matrix(x, out);
+            return;
+        }
         int[] inStrides = x.strides();
         int ndim = order.size();
         int[] shape = out.shape();

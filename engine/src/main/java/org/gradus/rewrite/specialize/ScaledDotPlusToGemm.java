@@ -18,6 +18,8 @@ import org.gradus.tensor.TensorVariable;
  * {@code c + s * dot(a, b)}, {@code c - s * dot(a, b)} and {@code dot(a, b) + c} (s a scalar, the dot
  * read only here) become {@code gemm(c, ±s, a, b, 1)} for two matrices, or {@code gemv} for a matrix
  * and a vector: the product and the sum in one pass, as in the update {@code w - lr * dot(x.T, g)}.
+ * A bare product that {@link TransposeIntoGemmFlags} already turned into {@code gemm(0, 1, a, b, 0)}
+ * counts as a dot, keeping its transpose flags.
  */
 public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
     public ScaledDotPlusToGemm() {
@@ -51,11 +53,11 @@ public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
     static TensorVariable gemm(TensorVariable c, TensorVariable term, boolean minus, Apply node, FunctionGraph graph) {
         TensorVariable out = node.output(0);
         TensorVariable scale = T.constant(1.0, out.dtype());
-        Apply dot = Patterns.ownerOp(term, Dot.class);
+        Apply dot = product(term);
         if (dot == null && Patterns.is(term.owner(), Mul.class) && graph.hasSingleUse(term)) {
             Apply mul = term.owner();
             for (int side = 0; side < 2 && dot == null; side++) {
-                Apply d = Patterns.ownerOp(mul.input(side), Dot.class);
+                Apply d = product(mul.input(side));
                 TensorVariable s = mul.input(1 - side);
                 if (d != null && s.ndim() == 0 && (s.dtype() == out.dtype() || s instanceof TensorConstant)) {
                     dot = d;
@@ -67,8 +69,11 @@ public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
         if (dot == null || !graph.hasSingleUse(dot.output(0)) || c.dtype() != out.dtype() || c.ndim() > out.ndim()) {
             return null;
         }
-        TensorVariable a = dot.input(0);
-        TensorVariable b = dot.input(1);
+        boolean bare = dot.op() instanceof Dot;
+        TensorVariable a = dot.input(bare ? 0 : 2);
+        TensorVariable b = dot.input(bare ? 1 : 3);
+        boolean transA = dot.op() instanceof Gemm g ? g.transA() : dot.op() instanceof Gemv v && v.transA();
+        boolean transB = dot.op() instanceof Gemm g && g.transB();
         if (a.ndim() != 2 || a.dtype() != out.dtype() || b.dtype() != out.dtype()) {
             return null;
         }
@@ -79,8 +84,20 @@ public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
         }
         TensorVariable one = T.constant(1.0, out.dtype());
         if (b.ndim() == 2) {
-            return new Gemm().apply(c, alpha, a, b, one);
+            return new Gemm(transA, transB).apply(c, alpha, a, b, one);
         }
-        return new Gemv().apply(c, alpha, a, b, one);
+        return new Gemv(transA).apply(c, alpha, a, b, one);
+    }
+
+    /** The node computing {@code v} as a plain product: a dot, or a gemm/gemv that adds nothing and scales by 1. */
+    private static Apply product(TensorVariable v) {
+        Apply dot = Patterns.ownerOp(v, Dot.class);
+        if (dot != null) {
+            return dot;
+        }
+        Apply gemm = Patterns.ownerOp(v, Gemm.class);
+        Apply gemv = Patterns.ownerOp(v, Gemv.class);
+        Apply p = gemm != null ? gemm : gemv;
+        return p != null && Patterns.isConstant(p.input(1), 1) && Patterns.isConstant(p.input(4), 0) ? p : null;
     }
 }

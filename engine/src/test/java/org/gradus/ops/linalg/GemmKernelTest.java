@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The gemm kernels (pure Java and, where it loads, OpenBLAS) against a triple loop, for every
  * transpose combination, alpha and beta, both float dtypes, and shapes that cross the cache-block
- * edges, the four-row unroll and the thread split.
+ * edges, the four-row unroll, the thread split (by rows and by columns) and the parallel off-heap copies.
  */
 class GemmKernelTest {
 
@@ -66,6 +66,9 @@ class GemmKernelTest {
         "float64, 130, 97, 120, false, true, true",
         "float32, 37, 301, 259, true, true, true",
         "float32, 64, 64, 64, false, false, true",
+        "float32, 100, 512, 512, true, false, true",
+        "float64, 100, 512, 512, false, true, true",
+        "float64, 9, 600, 500, true, true, true",
     })
     void matchesTripleLoop(String dtypeName, int m, int k, int n, boolean ta, boolean tb, boolean useNative) {
         DType dtype = DType.of(dtypeName);
@@ -103,6 +106,33 @@ class GemmKernelTest {
         MatMul.multiply(a, b, c, 9, 8, 10);
         double[] expected = reference(1, a, false, b, false, 0, c, 9, 8, 10);
         assertThat(c.get(17)).isCloseTo(expected[17], org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"float32", "float64"})
+    void operandsChangedBetweenCallsAreCopiedAgain(String dtypeName) {
+        DType dtype = DType.of(dtypeName);
+        NDArray a = random(dtype, 8, 150, 160);
+        NDArray b = random(dtype, 9, 160, 170);
+        NDArray c = NDArray.zeros(dtype, 150, 170);
+        double tol = dtype == DType.FLOAT32 ? 1e-3 : 1e-10;
+        for (int round = 0; round < 4; round++) {
+            if (round == 1) {
+                a.set(5, 3.0);                        // through set
+            } else if (round == 2) {
+                b.copyFrom(random(dtype, 10, 160, 170)); // through copyFrom
+            } else if (round == 3 && dtype == DType.FLOAT32) {
+                a.float32Data()[7] = -2f;              // through the live storage
+            } else if (round == 3) {
+                a.float64Data()[7] = -2;
+            }
+            MatMul.multiply(a, b, c, 150, 160, 170);
+            double[] expected = reference(1, a, false, b, false, 0, c, 150, 160, 170);
+            for (int i = 0; i < expected.length; i += 7) {
+                assertThat(c.get(i)).as("round %d element %d", round, i)
+                        .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(tol));
+            }
+        }
     }
 
     @ParameterizedTest(name = "transB={0}")

@@ -49,6 +49,21 @@ class DimShuffleAndReshapeTest {
     }
 
     @Test
+    void transposeOfFloatMatricesLargerThanOneTileMovesEveryElement() {
+        for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            TensorVariable x = T.tensor(d, "x", U, U);
+            NDArray in = random(2, 70, 45).astype(d);
+            NDArray out = Gradus.function(List.of(x), T.transpose(x)).call(in);
+            assertThat(out.shape()).containsExactly(45, 70);
+            for (int i = 0; i < 70; i++) {
+                for (int j = 0; j < 45; j++) {
+                    assertThat(out.getAt(j, i)).as("%s (%d, %d)", d, j, i).isEqualTo(in.getAt(i, j));
+                }
+            }
+        }
+    }
+
+    @Test
     void dimshufflePermutesAxes() {
         TensorVariable x = T.tensor(DType.FLOAT64, "x", 2, 3, 4);
         NDArray in = random(2, 2, 3, 4);
