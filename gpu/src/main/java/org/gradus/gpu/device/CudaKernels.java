@@ -105,8 +105,8 @@ public final class CudaKernels implements DeviceKernels<DeviceArray> {
         if (op instanceof Composite c) {
             return executor.elementwise(CompositePrograms.of(c, dtypes(args)), devices(args)).toArray();
         }
-        if (op instanceof Gemm) {
-            return new Object[] {gemm(args)};
+        if (op instanceof Gemm g) {
+            return new Object[] {gemm(g, args)};
         }
         if (op instanceof Dot) {
             return new Object[] {executor.matmul(dev(args[0]), dev(args[1]), false, false)};
@@ -144,9 +144,9 @@ public final class CudaKernels implements DeviceKernels<DeviceArray> {
         throw new GradusException("the CUDA backend has no kernel for " + op.name() + " (placed at " + node.site() + ")");
     }
 
-    private DeviceArray gemm(Object[] args) {
+    private DeviceArray gemm(Gemm gemm, Object[] args) {
         DeviceArray c = dev(args[0]);
-        DeviceArray product = executor.matmul(dev(args[2]), dev(args[3]), false, false);
+        DeviceArray product = executor.matmul(dev(args[2]), dev(args[3]), gemm.transA(), gemm.transB());
         DType t = product.dtype();
         ElementwiseProgram.Builder b = new ElementwiseProgram.Builder();
         var cIn = b.input(t);

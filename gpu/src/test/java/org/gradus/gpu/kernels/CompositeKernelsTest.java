@@ -67,7 +67,7 @@ class CompositeKernelsTest {
             }
         }
         assertThat(products).isEqualTo(5);
-        assertThat(launches).isEqualTo(43);
+        assertThat(launches).isEqualTo(41);
     }
 
     @Test
