@@ -6,7 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.gradus.ops.elemwise.Composite;
+import org.gradus.ops.scalar.Abs;
+import org.gradus.ops.scalar.Add;
+import org.gradus.ops.scalar.Identity;
+import org.gradus.ops.scalar.Maximum;
+import org.gradus.ops.scalar.Minimum;
+import org.gradus.ops.scalar.Mul;
+import org.gradus.ops.scalar.Neg;
+import org.gradus.ops.scalar.ScalarOp;
+import org.gradus.ops.scalar.Second;
+import org.gradus.ops.scalar.Sgn;
+import org.gradus.ops.scalar.Sqr;
+import org.gradus.ops.scalar.Sub;
+import org.gradus.ops.scalar.TrueDiv;
 import org.gradus.types.DType;
 
 /**
@@ -15,13 +29,24 @@ import org.gradus.types.DType;
  *
  * <p>Each step is computed in {@code double} from the scalar ops' {@code javaExpression} fragments
  * and rounded to its dtype exactly as the interpreted {@link Composite} rounds it, so generated and
- * interpreted loops give bit-identical results. An input whose innermost axis is broadcast is read
+ * interpreted loops give bit-identical results. Float32 values are held in {@code float} locals, and a
+ * float32 step of a {@linkplain #FLOAT_EXACT correctly rounded op} on float32 operands runs in
+ * {@code float} arithmetic: the same bits (a double result of +, −, ×, ÷ on floats rounds to float
+ * exactly as the float operation does), without a float↔double conversion per element. An input whose innermost axis is broadcast is read
  * once, before the loop. The class name is {@code Loop_} plus a hash of the rest of the source, so
  * equal groups share one compiled class.
  */
 public final class LoopSource {
     /** The package of every generated class. */
     public static final String PACKAGE = "org.gradus.generated";
+
+    /**
+     * Ops whose {@code javaExpression} is one IEEE operation (or a sign/selection) and so gives, on
+     * {@code float} operands in {@code float} arithmetic, the float rounding of the {@code double} result.
+     */
+    private static final Set<Class<? extends ScalarOp>> FLOAT_EXACT = Set.of(Add.class, Sub.class, Mul.class,
+            TrueDiv.class, Neg.class, Abs.class, Sgn.class, Sqr.class, Second.class, Identity.class, Maximum.class,
+            Minimum.class);
 
     private final String className;
     private final String source;
@@ -50,7 +75,7 @@ public final class LoopSource {
             if (innerStrideOne[i]) {
                 body.append("        final int o").append(i).append(" = off[").append(i).append("];\n");
             } else {
-                body.append("        final double c").append(i).append(" = x").append(i).append("[off[").append(i)
+                body.append("        final ").append(localType(inputs[i])).append(" c").append(i).append(" = x").append(i).append("[off[").append(i)
                         .append("]];\n");
             }
         }
@@ -60,26 +85,35 @@ public final class LoopSource {
         }
         body.append("        for (int j = 0; j < len; j++) {\n");
         List<String> names = new ArrayList<>();
+        List<Boolean> isFloat = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
             String v = "v" + i;
             names.add(v);
-            body.append("            final double ").append(v).append(" = ")
+            isFloat.add(inputs[i] == DType.FLOAT32);
+            body.append("            final ").append(localType(inputs[i])).append(" ").append(v).append(" = ")
                     .append(innerStrideOne[i] ? "x" + i + "[o" + i + " + j]" : "c" + i).append(";\n");
         }
         for (int s = 0; s < c.steps().size(); s++) {
             Composite.Step step = c.steps().get(s);
+            boolean floatOperands = step.dtype() == DType.FLOAT32 && FLOAT_EXACT.contains(step.op().getClass());
+            for (int r : step.operands()) {
+                floatOperands &= isFloat.get(r);
+            }
             List<String> args = new ArrayList<>();
             for (int r : step.operands()) {
-                args.add(names.get(r));
+                args.add(floatOperands || !isFloat.get(r) ? names.get(r) : "((double) " + names.get(r) + ")");
             }
             String v = "v" + (inputs.length + s);
             names.add(v);
-            body.append("            final double ").append(v).append(" = ")
-                    .append(rounded(step.dtype(), step.op().javaExpression(args))).append(";\n");
+            isFloat.add(step.dtype() == DType.FLOAT32);
+            String expr = step.op().javaExpression(args);
+            body.append("            final ").append(localType(step.dtype())).append(" ").append(v).append(" = ")
+                    .append(floatOperands ? expr : rounded(step.dtype(), expr)).append(";\n");
         }
         for (int o = 0; o < outputs.length; o++) {
             body.append("            z").append(o).append("[zo + j] = ")
-                    .append(stored(outputs[o], names.get(c.outputs().get(o)))).append(";\n");
+                    .append(stored(outputs[o], names.get(c.outputs().get(o)), isFloat.get(c.outputs().get(o))))
+                    .append(";\n");
         }
         body.append("        }\n    }\n}\n");
         String comment = "/** Generated by Gradus for " + String.join("; ", c.outputExpressions()).replace("*/", "* /")
@@ -121,13 +155,18 @@ public final class LoopSource {
         }
     }
 
+    /** The type of a local holding one value of this dtype: {@code float} for float32, else {@code double}. */
+    private static String localType(DType d) {
+        return d == DType.FLOAT32 ? "float" : "double";
+    }
+
     /** The expression rounded as {@code Composite.round} rounds a step of this dtype. */
     private static String rounded(DType d, String expr) {
         switch (d) {
             case FLOAT64:
                 return expr;
             case FLOAT32:
-                return "(double) (float) " + expr;
+                return "(float) " + expr;
             case INT32:
                 return "(double) (int) (long) " + expr;
             case INT64:
@@ -139,13 +178,13 @@ public final class LoopSource {
         }
     }
 
-    /** The value converted as {@code NDArray.set} converts it for an array of this dtype. */
-    private static String stored(DType d, String v) {
+    /** The value (a {@code float} local when {@code isFloat}) converted as {@code NDArray.set} converts it. */
+    private static String stored(DType d, String v, boolean isFloat) {
         switch (d) {
             case FLOAT64:
                 return v;
             case FLOAT32:
-                return "(float) " + v;
+                return isFloat ? v : "(float) " + v;
             case INT32:
                 return "(int) (long) " + v;
             default:
