@@ -8,13 +8,17 @@ import org.gradus.types.DType;
 
 /**
  * Runs one training step (MLP or DAE) in a loop for a given time, for a sampling profiler (JFR or
- * {@code jcmd Thread.print}). Arguments: {@code mlp|dae float32|float64 minibatch seconds}.
+ * {@code jcmd Thread.print}). Arguments: {@code mlp|dae|sigmoid float32|float64 minibatch seconds}.
  */
 public final class StepProfile {
     private StepProfile() {
     }
 
     public static void main(String[] args) {
+        if (args[0].equals("sigmoid")) {
+            sigmoid(DType.valueOf(args[1].toUpperCase(Locale.ROOT)), Double.parseDouble(args[3]));
+            return;
+        }
         boolean mlp = args[0].equals("mlp");
         DType dtype = DType.valueOf(args[1].toUpperCase(Locale.ROOT));
         int batch = Integer.parseInt(args[2]);
@@ -31,5 +35,15 @@ public final class StepProfile {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%s %s mb %d: %.1f examples/s%n", args[0], dtype, batch, calls * batch / elapsed);
+    }
+
+    private static void sigmoid(DType dtype, double seconds) {
+        NDArray x = NDArray.zeros(dtype, 10_000_000);
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < x.size(); i++) {
+            x.set(i, r.nextGaussian());
+        }
+        Function f = Workloads.sigmoidForwardAndGradient(dtype, x.size(), Mode.FAST_RUN);
+        System.out.printf(Locale.ROOT, "sigmoid %s 10^7: %.1f ms%n", dtype, 1e3 * Stopwatch.median(() -> f.callAll(x), seconds));
     }
 }
