@@ -287,6 +287,16 @@ public final class T {
         for (int i = 0; i < operands.length; i++) {
             vars[i] = asTensor(operands[i]);
         }
+        // a weak float constant computes in the dtype it adopts (NumPy 2's rule): x.mul(0.01) on a
+        // float32 x multiplies by 0.01f, so the loop stays in float arithmetic
+        List<DType> adopted = Elemwise.operandDTypes(Arrays.asList(vars));
+        for (int i = 0; i < vars.length; i++) {
+            if (vars[i] instanceof TensorConstant && ((TensorConstant) vars[i]).isWeak()
+                    && vars[i].type().dtype().kind() == DType.Kind.FLOAT && adopted.get(i).kind() == DType.Kind.FLOAT && adopted.get(i) != vars[i].type().dtype()) {
+                TensorConstant c = (TensorConstant) vars[i];
+                vars[i] = new TensorConstant(c.valueView().astype(adopted.get(i)), true, c.name());
+            }
+        }
         return new Elemwise(op).apply(vars);
     }
 

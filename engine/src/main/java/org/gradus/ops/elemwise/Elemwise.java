@@ -41,7 +41,7 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
      * number) takes the dtype of the other operands when it fits, so {@code x.mul(2)} keeps a float32
      * {@code x} float32, as Python numbers do in NumPy and Theano.
      */
-    static List<DType> operandDTypes(List<TensorVariable> inputs) {
+    public static List<DType> operandDTypes(List<TensorVariable> inputs) {
         DType strong = null;
         for (TensorVariable v : inputs) {
             if (!isWeak(v)) {

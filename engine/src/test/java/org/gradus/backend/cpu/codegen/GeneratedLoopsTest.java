@@ -75,6 +75,21 @@ class GeneratedLoopsTest {
     }
 
     @Test
+    void float32ArithmeticRunsInFloatWithoutConversions() {
+        TensorVariable x = T.tensor(DType.FLOAT32, "x", -1);
+        TensorVariable y = T.tensor(DType.FLOAT32, "y", -1);
+        // y - x * y, |x| * sgn(y): correctly rounded ops on float32 operands only
+        Composite c = new Composite(2, List.of(new Composite.Step(new Mul(), List.of(0, 1), DType.FLOAT32),
+                new Composite.Step(new Sub(), List.of(1, 2), DType.FLOAT32),
+                new Composite.Step(new Abs(), List.of(0), DType.FLOAT32),
+                new Composite.Step(new Sgn(), List.of(1), DType.FLOAT32),
+                new Composite.Step(new Mul(), List.of(4, 5), DType.FLOAT32)), List.of(3, 6));
+        FusedKernel kernel = FusedLoops.prepare(List.of(c.makeNode(List.of(x, y))))[0];
+        assertThat(kernel.source()).contains("final float v3 = (v1 - v2);").doesNotContain("double");
+        assertGeneratedEqualsInterpreted(c, List.of(x, y), new int[][] {{50}, {50}}, 4);
+    }
+
+    @Test
     void broadcastRowsColumnsScalarsAndIntegerInputsMatch() {
         TensorVariable x = T.tensor(DType.FLOAT32, "x", -1, -1, -1);
         TensorVariable row = T.tensor(DType.FLOAT64, "row", 1, 1, -1);
