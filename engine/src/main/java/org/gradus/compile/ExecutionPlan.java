@@ -47,6 +47,9 @@ final class ExecutionPlan {
     private final FusedKernel[] kernels;
     private final MemoryPlan memory;
     private final BufferPool pool;
+    private long[] profileNanos;
+    private String[] profileShapes;
+    private long profileCalls;
 
     /**
      * A plan for {@code nodes} (in execution order) whose results are {@code outputs} and the update
@@ -152,9 +155,38 @@ final class ExecutionPlan {
         for (int i = 0; i < sharedSlots.length; i++) {
             values[sharedSlots[i]] = sharedVariables[i].valueView();
         }
+        if (profileNanos != null) {
+            runProfiled();
+            return;
+        }
         for (int n = 0; n < nodes.size(); n++) {
             execute(n);
         }
+    }
+
+    private void runProfiled() {
+        for (int n = 0; n < nodes.size(); n++) {
+            long start = System.nanoTime();
+            execute(n);
+            profileNanos[n] += System.nanoTime() - start;
+            if (profileShapes[n] == null && outputSlots[n].length > 0 && values[outputSlots[n][0]] != null) {
+                profileShapes[n] = FunctionProfile.shapeOf(values[outputSlots[n][0]].shape());
+            }
+        }
+        profileCalls++;
+    }
+
+    /** Starts (or restarts) timing each node on every run. */
+    void startProfiling() {
+        profileNanos = new long[nodes.size()];
+        profileShapes = new String[nodes.size()];
+        profileCalls = 0;
+    }
+
+    /** The times recorded since {@link #startProfiling()}, or null when profiling is off. */
+    FunctionProfile profile() {
+        return profileNanos == null ? null
+                : FunctionProfile.of(nodes, profileCalls, profileNanos.clone(), profileShapes.clone());
     }
 
     private boolean isSharedStorage(NDArray a) {

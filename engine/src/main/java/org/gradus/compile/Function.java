@@ -338,6 +338,26 @@ public final class Function {
         }
     }
 
+    synchronized void startProfiling() {
+        plan.startProfiling();
+    }
+
+    /**
+     * The time spent in each node since the function was built, for a function built with
+     * {@link FunctionBuilder#profile()}; print it to see where a call goes.
+     */
+    public synchronized FunctionProfile profile() {
+        FunctionProfile p = plan.profile();
+        if (p == null) {
+            throw new GradusException("this function was built without profiling; build it with "
+                    + "Gradus.functionBuilder(inputs)....profile().build() to record the time of each node");
+        }
+        if (device != null) {
+            throw new GradusException("profiling times the CPU plan; this function runs on " + backend.name());
+        }
+        return p;
+    }
+
     /**
      * The Java source of the loops generated for this function's fused elementwise groups, in
      * schedule order; empty when there are none or no Java compiler is present (then the groups run

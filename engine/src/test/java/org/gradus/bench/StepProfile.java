@@ -8,7 +8,8 @@ import org.gradus.types.DType;
 
 /**
  * Runs one training step (MLP or DAE) in a loop for a given time, for a sampling profiler (JFR or
- * {@code jcmd Thread.print}). Arguments: {@code mlp|dae|sigmoid float32|float64 minibatch seconds}.
+ * {@code jcmd Thread.print}). Arguments: {@code mlp|dae|sigmoid float32|float64 minibatch seconds [nodes]}; with {@code nodes}, also the
+ * per-node times of {@code Function.profile()}.
  */
 public final class StepProfile {
     private StepProfile() {
@@ -23,7 +24,8 @@ public final class StepProfile {
         DType dtype = DType.valueOf(args[1].toUpperCase(Locale.ROOT));
         int batch = Integer.parseInt(args[2]);
         double seconds = Double.parseDouble(args[3]);
-        Workloads w = new Workloads(dtype);
+        boolean nodeTimes = args.length > 4 && args[4].equals("nodes");
+        Workloads w = new Workloads(dtype, nodeTimes);
         Function step = mlp ? w.mlpStep(batch, Mode.FAST_RUN) : w.daeStep(batch, Mode.FAST_RUN);
         int batches = Workloads.EXAMPLES / batch;
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -35,6 +37,9 @@ public final class StepProfile {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%s %s mb %d: %.1f examples/s%n", args[0], dtype, batch, calls * batch / elapsed);
+        if (nodeTimes) {
+            System.out.println(step.profile().summary(25));
+        }
     }
 
     private static void sigmoid(DType dtype, double seconds) {

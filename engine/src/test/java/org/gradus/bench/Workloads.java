@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import org.gradus.Gradus;
 import org.gradus.compile.Function;
+import org.gradus.compile.FunctionBuilder;
 import org.gradus.compile.Mode;
 import org.gradus.ops.random.RandomStreams;
 import org.gradus.tensor.NDArray;
@@ -25,9 +26,16 @@ final class Workloads {
     private final DType dtype;
     private final SharedVariable data;
     private final SharedVariable labels;
+    private final boolean profile;
 
     Workloads(DType dtype) {
+        this(dtype, false);
+    }
+
+    /** With {@code profile}, the step functions record per-node times ({@code Function.profile()}). */
+    Workloads(DType dtype, boolean profile) {
         this.dtype = dtype;
+        this.profile = profile;
         Random r = new Random(42);
         NDArray x = NDArray.zeros(dtype, EXAMPLES, PIXELS);
         for (int i = 0; i < x.size(); i++) {
@@ -71,8 +79,9 @@ final class Workloads {
         for (int i = 0; i < params.size(); i++) {
             updates.put(params.get(i), params.get(i).sub(grads.get(i).mul(0.01)));
         }
-        return Gradus.functionBuilder(List.of(index)).outputs(cost).updates(updates)
-                .givens(minibatch(x, y, index, batch)).mode(mode).build();
+        FunctionBuilder b = Gradus.functionBuilder(List.of(index)).outputs(cost).updates(updates)
+                .givens(minibatch(x, y, index, batch)).mode(mode);
+        return (profile ? b.profile() : b).build();
     }
 
     /** The denoising autoencoder 784-500 step: tied weights, 30% corruption, cross-entropy reconstruction. */
@@ -95,8 +104,9 @@ final class Workloads {
         TensorVariable unusedLabels = T.lvector("y");
         Map<TensorVariable, Object> givens = minibatch(x, unusedLabels, index, batch);
         givens.remove(unusedLabels);
-        return Gradus.functionBuilder(List.of(index)).outputs(cost).updates(updates).givens(givens).mode(mode)
-                .build();
+        FunctionBuilder b = Gradus.functionBuilder(List.of(index)).outputs(cost).updates(updates).givens(givens)
+                .mode(mode);
+        return (profile ? b.profile() : b).build();
     }
 
     private Map<TensorVariable, Object> minibatch(TensorVariable x, TensorVariable y, TensorVariable index, int batch) {

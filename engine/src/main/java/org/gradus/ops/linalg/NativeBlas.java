@@ -179,7 +179,8 @@ public final class NativeBlas {
             this.n = n;
             this.copyParts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
             this.parts = OPENBLAS_THREADS > 1 ? 1 : copyParts;
-            this.byRows = m >= 8 * parts;
+            // each part reads all of the operand that is not split: replicate the smaller one
+            this.byRows = m >= 8 * parts && (long) m * k >= (long) k * n / 4;
         }
 
         int rowFrom(int part) {
