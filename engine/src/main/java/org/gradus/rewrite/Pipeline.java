@@ -78,7 +78,8 @@ public final class Pipeline {
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
                 new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
                 new MergeEqualNodes()));
-        p.put(Phase.FUSE, List.of(new FuseElementwise()));
+        // growing groups from different consumers can build equal composites over the same inputs
+        p.put(Phase.FUSE, List.of(new FuseElementwise(), new MergeEqualNodes()));
         return p;
     }
 

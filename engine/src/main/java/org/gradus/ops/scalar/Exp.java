@@ -14,7 +14,7 @@ public record Exp() implements UnaryScalarOp {
 
     @Override
     public double apply(double x) {
-        return Math.exp(x);
+        return ScalarMath.exp(x);
     }
 
     @Override
@@ -30,7 +30,7 @@ public record Exp() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("Math.exp(%s)", a.get(0));
+        return String.format("org.gradus.ops.scalar.ScalarMath.exp(%s)", a.get(0));
     }
 
     @Override

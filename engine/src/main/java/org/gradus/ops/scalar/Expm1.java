@@ -14,7 +14,7 @@ public record Expm1() implements UnaryScalarOp {
 
     @Override
     public double apply(double x) {
-        return Math.expm1(x);
+        return ScalarMath.expm1(x);
     }
 
     @Override
@@ -30,7 +30,7 @@ public record Expm1() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("Math.expm1(%s)", a.get(0));
+        return String.format("org.gradus.ops.scalar.ScalarMath.expm1(%s)", a.get(0));
     }
 
     @Override

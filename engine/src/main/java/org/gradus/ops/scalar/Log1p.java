@@ -14,7 +14,7 @@ public record Log1p() implements UnaryScalarOp {
 
     @Override
     public double apply(double x) {
-        return Math.log1p(x);
+        return ScalarMath.log1p(x);
     }
 
     @Override
@@ -30,7 +30,7 @@ public record Log1p() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("Math.log1p(%s)", a.get(0));
+        return String.format("org.gradus.ops.scalar.ScalarMath.log1p(%s)", a.get(0));
     }
 
     @Override

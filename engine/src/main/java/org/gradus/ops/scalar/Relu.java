@@ -24,11 +24,11 @@ public record Relu() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("(%s > 0 ? %s : 0.0)", a.get(0), a.get(0));
+        return String.format("(%s > 0 || %s != %s ? %s : 0.0)", a.get(0), a.get(0), a.get(0), a.get(0));
     }
 
     @Override
     public String cudaExpression(List<String> a) {
-        return String.format("(%s > 0 ? %s : 0)", a.get(0), a.get(0));
+        return String.format("(%s > 0 || %s != %s ? %s : 0)", a.get(0), a.get(0), a.get(0), a.get(0));
     }
 }

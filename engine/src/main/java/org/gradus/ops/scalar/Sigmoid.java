@@ -14,7 +14,7 @@ public record Sigmoid() implements UnaryScalarOp {
 
     @Override
     public double apply(double x) {
-        return x >= 0 ? 1.0 / (1.0 + Math.exp(-x)) : Math.exp(x) / (1.0 + Math.exp(x));
+        return ScalarMath.sigmoid(x);
     }
 
     @Override
@@ -30,7 +30,7 @@ public record Sigmoid() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("(%s >= 0 ? 1.0 / (1.0 + Math.exp(-%s)) : Math.exp(%s) / (1.0 + Math.exp(%s)))", a.get(0), a.get(0), a.get(0), a.get(0));
+        return String.format("org.gradus.ops.scalar.ScalarMath.sigmoid(%s)", a.get(0));
     }
 
     @Override

@@ -14,7 +14,7 @@ public record Softplus() implements UnaryScalarOp {
 
     @Override
     public double apply(double x) {
-        return x > 30 ? x : (x < -30 ? Math.exp(x) : Math.log1p(Math.exp(x)));
+        return ScalarMath.softplus(x);
     }
 
     @Override
@@ -30,7 +30,7 @@ public record Softplus() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("(%s > 30 ? %s : (%s < -30 ? Math.exp(%s) : Math.log1p(Math.exp(%s))))", a.get(0), a.get(0), a.get(0), a.get(0), a.get(0));
+        return String.format("org.gradus.ops.scalar.ScalarMath.softplus(%s)", a.get(0));
     }
 
     @Override

@@ -14,7 +14,7 @@ public record Tanh() implements UnaryScalarOp {
 
     @Override
     public double apply(double x) {
-        return Math.tanh(x);
+        return ScalarMath.tanh(x);
     }
 
     @Override
@@ -30,7 +30,7 @@ public record Tanh() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("Math.tanh(%s)", a.get(0));
+        return String.format("org.gradus.ops.scalar.ScalarMath.tanh(%s)", a.get(0));
     }
 
     @Override

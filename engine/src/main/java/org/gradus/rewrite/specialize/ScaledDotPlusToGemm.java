@@ -1,6 +1,8 @@
 package org.gradus.rewrite.specialize;
 
+import java.util.List;
 import org.gradus.graph.Apply;
+import org.gradus.ops.elemwise.Elemwise;
 import org.gradus.ops.linalg.Dot;
 import org.gradus.ops.linalg.Gemm;
 import org.gradus.ops.linalg.Gemv;
@@ -66,7 +68,8 @@ public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
                 }
             }
         }
-        if (dot == null || !graph.hasSingleUse(dot.output(0)) || c.dtype() != out.dtype() || c.ndim() > out.ndim()) {
+        if (dot == null || !graph.hasSingleUse(dot.output(0)) || c.dtype() != out.dtype() || c.ndim() > out.ndim()
+                || fusesBetterElementwise(c, out, graph)) {
             return null;
         }
         boolean bare = dot.op() instanceof Dot;
@@ -87,6 +90,21 @@ public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
             return new Gemm(transA, transB).apply(c, alpha, a, b, one);
         }
         return new Gemv(transA).apply(c, alpha, a, b, one);
+    }
+
+    /**
+     * Whether {@code c} is computed elementwise and the sum is read only by elementwise ops: the fuse
+     * phase then puts {@code c} and the sum into their reader's loop, which reads the product once.
+     * Folding {@code c} into gemm would write {@code c} out, copy it into the product and read the sum
+     * back: two more passes over a weight-sized array in a regularized update such as
+     * {@code w - lr * (dot(x.T, g) + l2 * w)}.
+     */
+    private static boolean fusesBetterElementwise(TensorVariable c, TensorVariable out, FunctionGraph graph) {
+        if (c.owner() == null || !(c.owner().op() instanceof Elemwise) || c.ndim() != out.ndim() || graph.isOutput(out)) {
+            return false;
+        }
+        List<Apply> readers = graph.clients(out);
+        return !readers.isEmpty() && readers.stream().allMatch(r -> r.op() instanceof Elemwise);
     }
 
     /** The node computing {@code v} as a plain product: a dot, or a gemm/gemv that adds nothing and scales by 1. */

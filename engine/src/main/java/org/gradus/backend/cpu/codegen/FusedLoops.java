@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gradus.graph.Apply;
 import org.gradus.ops.elemwise.Composite;
+import org.gradus.ops.elemwise.Elemwise;
 import org.gradus.tensor.TensorVariable;
 import org.gradus.types.DType;
 import org.gradus.types.TensorType;
 
 /**
  * Generates, compiles (in one compiler call) and loads the fused loops of a compiled function: one
- * {@link FusedKernel} per {@link Composite} node whose inputs and outputs have dtypes the generated
+ * {@link FusedKernel} per {@link Composite} node, and per single {@link Elemwise} node, whose inputs and outputs have dtypes the generated
  * loops handle ({@link LoopSource#supports}). Other nodes, and every node when no compiler is
  * present, get no kernel and run their op's interpreted {@code perform}.
  */
@@ -30,10 +31,10 @@ public final class FusedLoops {
         List<boolean[]> strideFlags = new ArrayList<>();
         for (int n = 0; n < nodes.size(); n++) {
             Apply node = nodes.get(n);
-            if (!(node.op() instanceof Composite) || !handles(node)) {
+            Composite c = asComposite(node);
+            if (c == null || !handles(node)) {
                 continue;
             }
-            Composite c = (Composite) node.op();
             DType[] in = new DType[node.inputs().size()];
             boolean[] strideOne = new boolean[in.length];
             for (int i = 0; i < in.length; i++) {
@@ -52,11 +53,28 @@ public final class FusedLoops {
         List<FusedLoop> loops = compiler.load(sources);
         for (int k = 0; k < loops.size(); k++) {
             Apply node = nodes.get(positions.get(k));
-            Composite c = (Composite) node.op();
+            Composite c = asComposite(node);
             kernels[positions.get(k)] = new FusedKernel(loops.get(k), sources.get(k), strideFlags.get(k),
                     node.output(0).ndim(), c.steps().size(), node.outputs().size());
         }
         return kernels;
+    }
+
+    /**
+     * The node's loop as a composite: a fused node's own, or a single elementwise op as a one-step
+     * composite (a generated loop inlines the scalar op, which the interpreted kernel calls per element).
+     */
+    private static Composite asComposite(Apply node) {
+        if (node.op() instanceof Composite c) {
+            return c;
+        }
+        if (node.op() instanceof Elemwise e && node.outputs().size() == 1) {
+            int n = node.inputs().size();
+            List<Integer> operands = java.util.stream.IntStream.range(0, n).boxed().toList();
+            return new Composite(n, List.of(new Composite.Step(e.scalarOp(), operands, node.output(0).dtype())),
+                    List.of(n));
+        }
+        return null;
     }
 
     private static boolean handles(Apply node) {
