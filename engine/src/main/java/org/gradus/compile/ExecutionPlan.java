@@ -13,6 +13,7 @@ import org.gradus.GradusException;
 import org.gradus.ShapeException;
 import org.gradus.graph.Apply;
 import org.gradus.graph.Variable;
+import org.gradus.ops.elemwise.Composite;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.SharedVariable;
 import org.gradus.tensor.TensorConstant;
@@ -212,7 +213,10 @@ final class ExecutionPlan {
             if (shapes == null) {
                 shapes = node.op().outputShapes(inArrays);
                 if (MemoryPlan.isElementwise(node)) {
-                    org.gradus.ops.elemwise.Elemwise.checkRuntimeBroadcast(node, inArrays, shapes[0]);
+                    // a summed Composite output is 0-d: check against the loop's shape
+                    int[] loop = node.op() instanceof Composite c && c.hasSummedOutputs() ? c.loopShape(inArrays)
+                            : shapes[0];
+                    org.gradus.ops.elemwise.Elemwise.checkRuntimeBroadcast(node, inArrays, loop);
                 }
                 for (int o = 0; o < outs.length; o++) {
                     if (!node.output(o).type().accepts(shapes[o])) {

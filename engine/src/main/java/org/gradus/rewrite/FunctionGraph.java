@@ -150,8 +150,9 @@ public final class FunctionGraph {
         }
         Set<Apply> existing = Collections.newSetFromMap(new IdentityHashMap<>());
         existing.addAll(nodes());
-        List<TensorVariable> roots = new ArrayList<>(outputs);
-        roots.addAll(r.pairs().values());
+        // new nodes first: a consumer of a replaced variable must see the rebuilt node, not a stale copy
+        List<TensorVariable> roots = new ArrayList<>(r.pairs().values());
+        roots.addAll(outputs);
         for (Apply node : Graphs.toposort(roots, inputSet)) {
             boolean created = !existing.contains(node);
             List<TensorVariable> ins = new ArrayList<>(node.inputs().size());

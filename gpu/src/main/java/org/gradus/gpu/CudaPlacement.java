@@ -35,7 +35,8 @@ public final class CudaPlacement {
     /** Where {@code node} runs on the device, or empty when it stays on the host. */
     public static Optional<NodePlacement> of(Apply node) {
         Op op = node.op();
-        if (op instanceof Elemwise || op instanceof Composite || op instanceof DimShuffle) {
+        // a Composite with summed outputs (a CPU-only fusion) has no device kernel
+        if (op instanceof Elemwise || op instanceof Composite c && !c.hasSummedOutputs() || op instanceof DimShuffle) {
             return Optional.of(NodePlacement.allOnDevice(node));
         }
         boolean floats = !node.inputs().isEmpty() && node.input(0).dtype().isFloat();

@@ -1,8 +1,9 @@
 package org.gradus.ops.elemwise;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import org.gradus.DTypeException;
 import org.gradus.ops.Op;
 import org.gradus.ops.scalar.ScalarOp;
 import org.gradus.tensor.NDArray;
@@ -24,9 +25,15 @@ import org.gradus.types.TensorType;
  * the composite returns. {@link #javaStatements} and {@link #cudaStatements} give the per-element
  * code from the scalar ops' expression fragments.
  *
- * <p>Gradient: the chain rule through the inner DAG, each step differentiated as its {@link Elemwise}.
+ * <p>An output marked in {@code summed} is not an array of the loop's shape but a 0-d float: the sum
+ * over every element of the loop's full (broadcast) shape of its reference's value, accumulated in
+ * double and rounded to its dtype once (the CPU fuse phase folds a full {@code sum} into its operand's
+ * loop so). The loop's shape is the broadcast of the inputs' shapes.
+ *
+ * <p>Gradient: the chain rule through the inner DAG, each step differentiated as its {@link Elemwise};
+ * a summed output's gradient is its scalar gradient broadcast to the loop's shape.
  */
-public record Composite(int inputCount, List<Step> steps, List<Integer> outputs) implements Op {
+public record Composite(int inputCount, List<Step> steps, List<Integer> outputs, List<Boolean> summed) implements Op {
 
     /** One scalar op of the DAG: the op, its operand references, and the dtype its result is stored in. */
     public record Step(ScalarOp op, List<Integer> operands, DType dtype) {
@@ -38,6 +45,33 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
     public Composite {
         steps = List.copyOf(steps);
         outputs = List.copyOf(outputs);
+        summed = List.copyOf(summed);
+        if (summed.size() != outputs.size()) {
+            throw new IllegalArgumentException("Composite: " + summed.size() + " summed flags for " + outputs.size()
+                    + " outputs");
+        }
+    }
+
+    /** A composite whose outputs are all arrays of the loop's shape (none summed). */
+    public Composite(int inputCount, List<Step> steps, List<Integer> outputs) {
+        this(inputCount, steps, outputs, Collections.nCopies(outputs.size(), false));
+    }
+
+    /** This composite with output {@code k} summed over the loop's shape as well. */
+    public Composite withSummed(int k) {
+        List<Boolean> flags = new ArrayList<>(summed);
+        flags.set(k, true);
+        return new Composite(inputCount, steps, outputs, flags);
+    }
+
+    /** Whether any output is summed. */
+    public boolean hasSummedOutputs() {
+        return summed.contains(true);
+    }
+
+    /** The loop's run-time shape: the broadcast of the inputs' shapes. */
+    public int[] loopShape(NDArray[] inputs) {
+        return Elemwise.runtimeShape("Composite", inputs);
     }
 
     @Override
@@ -45,7 +79,10 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
         return "Composite{" + String.join(", ", outputExpressions()) + "}";
     }
 
-    /** Each output as one infix expression of the inputs {@code i0, i1, ...}, e.g. {@code sigmoid((i0 + i1))}. */
+    /**
+     * Each output as one infix expression of the inputs {@code i0, i1, ...}, e.g. {@code sigmoid((i0 + i1))},
+     * wrapped in {@code sum(...)} where it is summed.
+     */
     public List<String> outputExpressions() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < inputCount; i++) {
@@ -62,8 +99,9 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
                     : s.op().name() + "(" + String.join(", ", args) + ")");
         }
         List<String> outs = new ArrayList<>();
-        for (int o : outputs) {
-            outs.add(names.get(o));
+        for (int o = 0; o < outputs.size(); o++) {
+            String e = names.get(outputs.get(o));
+            outs.add(summed.get(o) ? "sum(" + e + ")" : e);
         }
         return outs;
     }
@@ -75,27 +113,43 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
         }
         int[] shape = Broadcasting.staticShape("Composite", inputs);
         List<TensorType> types = new ArrayList<>();
-        for (int o : outputs) {
+        for (int k = 0; k < outputs.size(); k++) {
+            int o = outputs.get(k);
             DType d = o < inputCount ? inputs.get(o).dtype() : steps.get(o - inputCount).dtype();
-            types.add(TensorType.of(d, shape));
+            if (summed.get(k) && !d.isFloat()) {
+                throw new DTypeException("Composite: output " + k + " is summed but has dtype " + d
+                        + "; only float outputs are summed in the loop");
+            }
+            types.add(summed.get(k) ? TensorType.of(d, new int[0]) : TensorType.of(d, shape));
         }
         return types;
     }
 
     @Override
     public int[][] outputShapes(NDArray[] inputs) {
-        int[] shape = Elemwise.runtimeShape("Composite", inputs);
+        int[] shape = loopShape(inputs);
         int[][] out = new int[outputs.size()][];
-        Arrays.fill(out, shape);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = summed.get(k) ? new int[0] : shape;
+        }
         return out;
     }
 
+    /**
+     * Interprets the loop element by element. A summed output collects element {@code j} in
+     * accumulator {@code j % 4} (the last {@code n % 4} elements in accumulator 0) and adds them as
+     * {@code (s0 + s1) + (s2 + s3)}: the order of a generated loop run as one flat part.
+     */
     @Override
     public void perform(NDArray[] inputs, NDArray[] outs) {
-        NDArray first = outs[0];
-        int n = first.size();
-        int ndim = first.ndim();
-        int[] shape = first.shape();
+        int[] shape = loopShape(inputs);
+        int ndim = shape.length;
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        int unrolled = n & ~3;
+        double[][] sums = new double[outs.length][4];
         int[][] strides = new int[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
             strides[i] = Elemwise.broadcastStrides(inputs[i], ndim);
@@ -122,7 +176,11 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
                 values[inputCount + s] = round(step.dtype(), step.op().compute(a));
             }
             for (int o = 0; o < outs.length; o++) {
-                outs[o].set(flat, values[outputs.get(o)]);
+                if (summed.get(o)) {
+                    sums[o][flat < unrolled ? flat & 3 : 0] += values[outputs.get(o)];
+                } else {
+                    outs[o].set(flat, values[outputs.get(o)]);
+                }
             }
             for (int axis = ndim - 1; axis >= 0; axis--) {
                 counter[axis]++;
@@ -136,6 +194,11 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
                     offsets[i] -= strides[i][axis] * shape[axis];
                 }
                 counter[axis] = 0;
+            }
+        }
+        for (int o = 0; o < outs.length; o++) {
+            if (summed.get(o)) {
+                outs[o].set(0, (sums[o][0] + sums[o][1]) + (sums[o][2] + sums[o][3]));
             }
         }
     }
@@ -207,7 +270,14 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
         }
         TensorVariable[] grads = new TensorVariable[values.size()];
         for (int o = 0; o < outputs.size(); o++) {
-            grads[outputs.get(o)] = add(grads[outputs.get(o)], outputGrads.get(o));
+            TensorVariable g = outputGrads.get(o);
+            if (g != null && summed.get(o)) {
+                // d sum / d element = 1 at every element of the loop's shape
+                for (TensorVariable in : inputs) {
+                    g = T.fill(in, g);
+                }
+            }
+            grads[outputs.get(o)] = add(grads[outputs.get(o)], g);
         }
         for (int s = steps.size() - 1; s >= 0; s--) {
             TensorVariable g = grads[inputCount + s];
@@ -223,7 +293,10 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs)
         }
         List<TensorVariable> result = new ArrayList<>();
         for (int i = 0; i < inputCount; i++) {
-            result.add(grads[i] == null || !inputs.get(i).dtype().isFloat() ? null : grads[i]);
+            TensorVariable in = inputs.get(i);
+            // an input read directly as a (summed) output gets a gradient of the loop's shape
+            result.add(grads[i] == null || !in.dtype().isFloat() ? null
+                    : Elemwise.reduceToShapeOf(grads[i], in, grads[i].type()));
         }
         return result;
     }

@@ -67,7 +67,8 @@ class CompositeKernelsTest {
             }
         }
         assertThat(products).isEqualTo(5);
-        assertThat(launches).isEqualTo(41);
+        // the regularizer gradients fuse into the updates rather than into the gemms (ScaledDotPlusToGemm)
+        assertThat(launches).isEqualTo(39);
     }
 
     @Test

@@ -11,6 +11,11 @@ import org.gradus.tensor.NDArray;
  * by index arithmetic over the outer axes (0 stride along broadcast axes). Above a size threshold the
  * flat range or the rows are split over {@link CpuThreads}.
  *
+ * <p>A summed output (see {@link org.gradus.ops.elemwise.Composite}) is not written by the loop: each
+ * part adds its elements into its own one-element {@code double[]}, and after every part finished the
+ * partial sums are added in part order and stored, rounded to the output's dtype, into the 0-d output.
+ * The loop's shape is then the broadcast of the inputs' shapes.
+ *
  * <p>A kernel keeps its scratch (typed array views, offsets, odometers) between calls, so a call
  * allocates nothing unless it is split over threads. Like the execution plan that owns it, it is not
  * thread-safe.
@@ -29,13 +34,18 @@ public final class FusedKernel {
     private final int[][] strides;
     private final int[][] partOffsets;
     private final int[][] partCounters;
+    private final boolean[] summed;
+    private final boolean anySummed;
+    /** Per part, the arrays its block writes: the outputs' storage, or the part's partial sums. */
+    private final Object[][] partOut;
+    private final double[][][] partSums;
     private final IntConsumer partBody = this::runPart;
     private final int[] shape;
     private int callElements;
     private int callParts;
     private boolean callFlat;
 
-    FusedKernel(FusedLoop loop, LoopSource source, boolean[] innerStrideOne, int ndim, int steps, int outputs) {
+    FusedKernel(FusedLoop loop, LoopSource source, boolean[] innerStrideOne, int ndim, int steps, boolean[] summed) {
         this.loop = loop;
         this.source = source;
         this.innerStrideOne = innerStrideOne.clone();
@@ -44,7 +54,16 @@ public final class FusedKernel {
         int n = innerStrideOne.length;
         int parts = CpuThreads.parallelism();
         inData = new Object[n];
+        int outputs = summed.length;
         outData = new Object[outputs];
+        this.summed = summed.clone();
+        boolean any = false;
+        for (boolean b : summed) {
+            any |= b;
+        }
+        anySummed = any;
+        partOut = new Object[parts][outputs];
+        partSums = new double[parts][outputs][1];
         strides = new int[n][ndim];
         partOffsets = new int[parts][n];
         partCounters = new int[parts][Math.max(1, ndim)];
@@ -58,16 +77,20 @@ public final class FusedKernel {
 
     /** Computes every output element; the arrays must be contiguous with the dtypes the loop was generated for. */
     public void run(NDArray[] inputs, NDArray[] outputs) {
-        NDArray first = outputs[0];
-        int n = first.size();
+        int n = loopShape(inputs, outputs[0]);
         if (n == 0) {
+            for (int o = 0; o < outputs.length; o++) {
+                if (summed[o]) {
+                    outputs[o].set(0, 0.0);
+                }
+            }
             return;
         }
         for (int i = 0; i < inputs.length; i++) {
             inData[i] = data(inputs[i]);
         }
         for (int o = 0; o < outputs.length; o++) {
-            outData[o] = data(outputs[o]);
+            outData[o] = summed[o] ? null : data(outputs[o]);
         }
         boolean flat = true;
         for (int i = 0; i < inputs.length && flat; i++) {
@@ -76,21 +99,63 @@ public final class FusedKernel {
         callFlat = flat || ndim == 0;
         callElements = n;
         if (!callFlat) {
-            prepareRows(inputs, first);
+            prepareRows(inputs);
         }
         int units = callFlat ? n : n / shape[ndim - 1];
         int parts = n >= MIN_SPLIT_ELEMENTS && CpuThreads.worthSplitting(n * costPerElement)
                 ? Math.min(CpuThreads.parallelism(), units) : 1;
         callParts = parts;
+        for (int p = 0; p < Math.max(1, parts); p++) {
+            for (int o = 0; o < outData.length; o++) {
+                partSums[p][o][0] = 0;
+                partOut[p][o] = summed[o] ? partSums[p][o] : outData[o];
+            }
+        }
         if (parts <= 1) {
             runPart(0);
         } else {
             CpuThreads.forEach(parts, partBody);
         }
+        if (anySummed) {
+            for (int o = 0; o < outputs.length; o++) {
+                if (summed[o]) {
+                    double total = 0;
+                    for (int p = 0; p < Math.max(1, parts); p++) {
+                        total += partSums[p][o][0];
+                    }
+                    outputs[o].set(0, total);
+                }
+            }
+        }
+    }
+
+    /**
+     * Records the loop's shape in {@link #shape} (output 0's shape, or with a summed output the
+     * broadcast of the inputs' shapes) and returns its element count.
+     */
+    private int loopShape(NDArray[] inputs, NDArray first) {
+        int n = 1;
+        for (int axis = 0; axis < ndim; axis++) {
+            int d = 1;
+            if (anySummed) {
+                for (NDArray a : inputs) {
+                    int k = axis - (ndim - a.ndim());
+                    if (k >= 0 && a.dim(k) != 1) {
+                        d = a.dim(k);
+                    }
+                }
+            } else {
+                d = first.dim(axis);
+            }
+            shape[axis] = d;
+            n *= d;
+        }
+        return anySummed ? n : first.size();
     }
 
     private void runPart(int part) {
         int[] offsets = partOffsets[part];
+        Object[] outData = partOut[part];
         if (callFlat) {
             int n = callElements;
             int start = CpuThreads.partStart(n, callParts, part, 64);
@@ -140,11 +205,8 @@ public final class FusedKernel {
         }
     }
 
-    /** Records the output shape and each input's element strides over the output's axes (0 where broadcast). */
-    private void prepareRows(NDArray[] inputs, NDArray out) {
-        for (int axis = 0; axis < ndim; axis++) {
-            shape[axis] = out.dim(axis);
-        }
+    /** Records each input's element strides over the loop's axes (0 where broadcast). */
+    private void prepareRows(NDArray[] inputs) {
         for (int i = 0; i < inputs.length; i++) {
             NDArray a = inputs[i];
             int pad = ndim - a.ndim();

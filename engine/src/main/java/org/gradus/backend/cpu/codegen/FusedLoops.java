@@ -54,8 +54,12 @@ public final class FusedLoops {
         for (int k = 0; k < loops.size(); k++) {
             Apply node = nodes.get(positions.get(k));
             Composite c = asComposite(node);
+            boolean[] summed = new boolean[c.outputs().size()];
+            for (int o = 0; o < summed.length; o++) {
+                summed[o] = c.summed().get(o);
+            }
             kernels[positions.get(k)] = new FusedKernel(loops.get(k), sources.get(k), strideFlags.get(k),
-                    node.output(0).ndim(), c.steps().size(), node.outputs().size());
+                    loopRank(node, c), c.steps().size(), summed);
         }
         return kernels;
     }
@@ -75,6 +79,14 @@ public final class FusedLoops {
                     List.of(n));
         }
         return null;
+    }
+
+    /** The rank of the loop: output 0's, or with a summed output the largest input rank. */
+    private static int loopRank(Apply node, Composite c) {
+        if (!c.hasSummedOutputs()) {
+            return node.output(0).ndim();
+        }
+        return node.inputs().stream().mapToInt(TensorVariable::ndim).max().orElse(0);
     }
 
     private static boolean handles(Apply node) {
