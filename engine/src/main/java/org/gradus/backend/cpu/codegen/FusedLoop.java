@@ -11,6 +11,24 @@ package org.gradus.backend.cpu.codegen;
  * written, so an output may share its storage with an input of the same shape (in-place execution).
  */
 public abstract class FusedLoop {
+    /** Elements per tile of a staged loop ({@link LoopSource}): its staging rows stay in the L1 cache. */
+    public static final int TILE = 256;
+    private static final ThreadLocal<double[][]> STAGING = ThreadLocal.withInitial(() -> new double[0][]);
+
     /** Computes {@code len} elements; see the class comment for the layout. */
     public abstract void block(Object[] inputs, Object[] outputs, int[] inOffsets, int outOffset, int len);
+
+    /** This thread's staging row number {@code slot} ({@value #TILE} doubles), kept across calls. */
+    protected static double[] stagingRow(int slot) {
+        double[][] rows = STAGING.get();
+        if (slot >= rows.length) {
+            double[][] grown = java.util.Arrays.copyOf(rows, slot + 1);
+            for (int i = rows.length; i <= slot; i++) {
+                grown[i] = new double[TILE];
+            }
+            STAGING.set(grown);
+            rows = grown;
+        }
+        return rows[slot];
+    }
 }

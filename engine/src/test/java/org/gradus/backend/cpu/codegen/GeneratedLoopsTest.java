@@ -124,6 +124,22 @@ class GeneratedLoopsTest {
     }
 
     @Test
+    void float32TranscendentalLoopsStageTheirInputsInTilesAndStillMatch() {
+        TensorVariable x = T.tensor(DType.FLOAT32, "x", -1, -1);
+        TensorVariable b = T.tensor(DType.FLOAT32, "b", 1, -1);
+        Composite c = new Composite(2, List.of(new Composite.Step(new Add(), List.of(0, 1), DType.FLOAT32),
+                new Composite.Step(new Tanh(), List.of(2), DType.FLOAT32),
+                new Composite.Step(new Mul(), List.of(3, 0), DType.FLOAT32)), List.of(3, 4));
+        FusedKernel kernel = FusedLoops.prepare(List.of(c.makeNode(List.of(x, b))))[0];
+        // both float32 inputs move along the rows: each is copied into its own staging row per tile
+        assertThat(kernel.source()).contains("w0[j] = x0[p0 + j];").contains("w1[j] = x1[p1 + j];")
+                .contains("z0[zt + j] = ");
+        // rows longer than a tile (700 = 2 * 256 + 188), short rows, and rows split over threads
+        assertGeneratedEqualsInterpreted(c, List.of(x, b), new int[][] {{300, 700}, {1, 700}}, 5);
+        assertGeneratedEqualsInterpreted(c, List.of(x, b), new int[][] {{3, 5}, {1, 5}}, 6);
+    }
+
+    @Test
     void compiledClassesAreStoredOnDiskAndReloadedWithoutCompiling(@TempDir Path folder) throws Exception {
         TensorVariable x = T.tensor(DType.FLOAT64, "x", -1);
         Composite c = new Composite(1, List.of(new Composite.Step(new Exp(), List.of(0), DType.FLOAT64),
