@@ -1,18 +1,14 @@
 package org.gradus.backend.cpu;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * The one worker pool of the CPU kernels, sized to the cores. A kernel splits its work into
  * {@link #parallelism()} independent parts with {@link #forEach} only when the work is large enough
- * ({@link #worthSplitting}); below that a thread hand-off (tens of microseconds) would cost more than
- * it saves, so small minibatches run on the caller's thread alone.
+ * ({@link #worthSplitting}); below that a thread hand-off would cost more than it saves, so small
+ * minibatches run on the caller's thread alone.
  *
- * <p>The caller always runs part 0 itself; the pool's daemon threads run the others. A kernel called
+ * <p>The caller always runs part 0 itself; the pool's daemon threads ({@link SpinningPool}) run the others. A kernel called
  * from inside a pool thread runs its parts sequentially, so nested splits cannot deadlock.
  */
 public final class CpuThreads {
@@ -21,20 +17,7 @@ public final class CpuThreads {
 
     private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
-    private static final ExecutorService POOL = PARALLELISM == 1 ? null : Executors.newFixedThreadPool(PARALLELISM - 1,
-            new java.util.concurrent.ThreadFactory() {
-                private final AtomicInteger count = new AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable r) {
-                    Thread t = new Thread(() -> {
-                        IN_POOL.set(true);
-                        r.run();
-                    }, "gradus-cpu-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }
-            });
+    private static final SpinningPool POOL = PARALLELISM == 1 ? null : new SpinningPool(PARALLELISM, IN_POOL);
 
     private CpuThreads() {
     }
@@ -51,7 +34,8 @@ public final class CpuThreads {
 
     /**
      * Runs {@code body.accept(part)} for every part in {@code [0, parts)}, part 0 on the calling thread
-     * and the others on the pool, and returns when all are done. An exception in any part is rethrown.
+     * and the others on the pool (all on the caller when another thread's job holds the pool), and
+     * returns when all are done. An exception in any part is rethrown.
      */
     public static void forEach(int parts, IntConsumer body) {
         if (parts <= 1 || POOL == null || IN_POOL.get()) {
@@ -60,33 +44,10 @@ public final class CpuThreads {
             }
             return;
         }
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int part = p;
-            futures[p - 1] = POOL.submit(() -> body.accept(part));
-        }
-        RuntimeException failure = null;
-        try {
-            body.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("interrupted while waiting for a kernel", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (failure == null) {
-                    failure = cause instanceof RuntimeException ? (RuntimeException) cause
-                            : new IllegalStateException("a kernel part failed", cause);
-                }
+        if (!POOL.tryRun(parts, body)) {
+            for (int p = 0; p < parts; p++) {
+                body.accept(p);
             }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
