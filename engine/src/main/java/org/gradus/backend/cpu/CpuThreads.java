@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
  */
 public final class CpuThreads {
     /** Below this many multiply-adds (or element operations) a kernel runs on one thread. */
-    public static final long SPLIT_THRESHOLD = 1L << 20;
+    public static final long SPLIT_THRESHOLD = 1L << 17;
 
     private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);

@@ -17,17 +17,17 @@ public record Sgn() implements UnaryScalarOp {
     }
 
     /**
-     * {@link Math#signum(double)}, bit for bit, written so that the only branch (zero or NaN) is
-     * predictable: the sign comes from the sign bit, so loops over mixed-sign data don't mispredict.
+     * {@link Math#signum(double)}, bit for bit, from arithmetic and min/max only, so that C2 vectorizes
+     * loops that use it: any nonzero x times 2^2046 overflows to ±infinity (even the smallest
+     * subnormal exceeds 1), which the clamp to [-1, 1] turns into ±1; ±0 and NaN pass unchanged.
      */
     public static double signum(double x) {
-        return x == 0 || x != x ? x
-                : Double.longBitsToDouble((Double.doubleToRawLongBits(x) & 0x8000000000000000L) | 0x3ff0000000000000L);
+        return Math.min(Math.max((x * 0x1p1023) * 0x1p1023, -1.0), 1.0);
     }
 
-    /** {@link Math#signum(float)}, bit for bit, as {@link #signum(double)}. */
+    /** {@link Math#signum(float)}, bit for bit, as {@link #signum(double)} (2^254 for floats). */
     public static float signum(float x) {
-        return x == 0 || x != x ? x : Float.intBitsToFloat((Float.floatToRawIntBits(x) & 0x80000000) | 0x3f800000);
+        return Math.min(Math.max((x * 0x1p127f) * 0x1p127f, -1f), 1f);
     }
 
     @Override

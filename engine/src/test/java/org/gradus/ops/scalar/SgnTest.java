@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The branch-light {@link Sgn#signum} matches {@link Math#signum} bit for bit. */
+/** The vectorizable {@link Sgn#signum} matches {@link Math#signum} bit for bit. */
 class SgnTest {
     private static final double[] SPECIAL = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
         Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -3.5, 1e-300, 1.0, -1.0};

@@ -22,7 +22,7 @@ import org.gradus.tensor.NDArray;
  */
 public final class FusedKernel {
     /** Element operations (about four per step and per element) above which a loop is split. */
-    private static final int MIN_SPLIT_ELEMENTS = 1 << 14;
+    private static final int MIN_SPLIT_ELEMENTS = 1 << 11;
 
     private final FusedLoop loop;
     private final LoopSource source;
@@ -45,12 +45,13 @@ public final class FusedKernel {
     private int callParts;
     private boolean callFlat;
 
-    FusedKernel(FusedLoop loop, LoopSource source, boolean[] innerStrideOne, int ndim, int steps, boolean[] summed) {
+    FusedKernel(FusedLoop loop, LoopSource source, boolean[] innerStrideOne, int ndim, long costPerElement,
+                boolean[] summed) {
         this.loop = loop;
         this.source = source;
         this.innerStrideOne = innerStrideOne.clone();
         this.ndim = ndim;
-        this.costPerElement = 4L + 4L * steps;
+        this.costPerElement = costPerElement;
         int n = innerStrideOne.length;
         int parts = CpuThreads.parallelism();
         inData = new Object[n];

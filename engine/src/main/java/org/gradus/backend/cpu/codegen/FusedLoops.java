@@ -59,7 +59,7 @@ public final class FusedLoops {
                 summed[o] = c.summed().get(o);
             }
             kernels[positions.get(k)] = new FusedKernel(loops.get(k), sources.get(k), strideFlags.get(k),
-                    loopRank(node, c), c.steps().size(), summed);
+                    loopRank(node, c), LoopSource.costPerElement(c), summed);
         }
         return kernels;
     }

@@ -43,7 +43,7 @@ class SummedLoopsTest {
         Apply node = composite(d).makeNode(List.of(x, s));
         FusedKernel kernel = FusedLoops.prepare(List.of(node))[0];
         assertThat(kernel.source()).contains("j += 4").contains("s0_3 += ").contains("z2[0] += (s2_0 + s2_1) + (s2_2 + s2_3);")
-                .containsPattern("z1\\[z[ot] \\+ j \\+ 3\\] = ");
+                .contains("z1[zt + j] = ");
         // a float32 loop with a transcendental step reads its float32 input through a staging row
         assertThat(kernel.source().contains("w0[j] = x0[p0 + j];")).isEqualTo(d == DType.FLOAT32);
         NDArray[] in = {random(d, 1, 3, 7), random(d, 2)};
