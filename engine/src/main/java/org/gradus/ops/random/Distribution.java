@@ -27,10 +27,16 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
     void checkDType(DType dtype);
 
     /**
-     * Fills {@code out} (flat, row-major) reading words from {@code words}; {@code params[j][i]} is
-     * parameter {@code j} broadcast to element {@code i}.
+     * Fills {@code out} (flat, row-major) reading words from {@code words}; {@code at(params[j], i)} is
+     * parameter {@code j} broadcast to element {@code i} ({@code params[j]} holds one value for a
+     * scalar parameter, else one per element).
      */
     void sample(Philox.WordStream words, double[][] params, NDArray out);
+
+    /** Element {@code i} of a broadcast parameter: its only value, or its value at {@code i}. */
+    static double at(double[] param, int i) {
+        return param.length == 1 ? param[0] : param[i];
+    }
 
     private static void requireFloat(String what, DType dtype) {
         if (!dtype.isFloat()) {
@@ -66,8 +72,8 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
         public void sample(Philox.WordStream words, double[][] params, NDArray out) {
             boolean single = out.dtype() == DType.FLOAT32;
             for (int i = 0; i < out.size(); i++) {
-                double low = params[0][i];
-                out.set(i, low + (params[1][i] - low) * unit(words, single));
+                double low = at(params[0], i);
+                out.set(i, low + (at(params[1], i) - low) * unit(words, single));
             }
         }
     }
@@ -102,9 +108,9 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
                 // 1 - u1 lies in (0, 1], so the logarithm is finite
                 double r = Math.sqrt(-2.0 * Math.log(1.0 - unit(words, single)));
                 double theta = 2.0 * Math.PI * unit(words, single);
-                out.set(i, params[0][i] + params[1][i] * r * Math.cos(theta));
+                out.set(i, at(params[0], i) + at(params[1], i) * r * Math.cos(theta));
                 if (i + 1 < n) {
-                    out.set(i + 1, params[0][i + 1] + params[1][i + 1] * r * Math.sin(theta));
+                    out.set(i + 1, at(params[0], i + 1) + at(params[1], i + 1) * r * Math.sin(theta));
                 }
             }
         }
@@ -142,20 +148,50 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
 
         @Override
         public void sample(Philox.WordStream words, double[][] params, NDArray out) {
-            for (int i = 0; i < out.size(); i++) {
-                double p = params[0][i];
-                if (!(p >= 0.0 && p <= 1.0)) {
-                    throw new GradusException("binomial: the probability p must lie in [0, 1], got " + p
-                            + " at element " + i);
+            double[] p = params[0];
+            int n = out.size();
+            for (int i = 0; i < p.length; i++) {
+                if (!(p[i] >= 0.0 && p[i] <= 1.0)) {
+                    throw new GradusException("binomial: the probability p must lie in [0, 1], got " + p[i]
+                            + (p.length == 1 ? "" : " at element " + i));
                 }
-                long successes = 0;
-                for (int t = 0; t < trials; t++) {
-                    if ((words.nextWord() & 0xFFFFFFFFL) * 0x1.0p-32 < p) {
-                        successes++;
+            }
+            switch (out.dtype()) {
+                case FLOAT32 -> {
+                    float[] z = out.float32Data();
+                    for (int i = 0; i < n; i++) {
+                        z[i] = count(words, at(p, i));
                     }
                 }
-                out.setLong(i, successes);
+                case FLOAT64 -> {
+                    double[] z = out.float64Data();
+                    for (int i = 0; i < n; i++) {
+                        z[i] = count(words, at(p, i));
+                    }
+                }
+                case INT64 -> {
+                    long[] z = out.int64Data();
+                    for (int i = 0; i < n; i++) {
+                        z[i] = count(words, at(p, i));
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        out.setLong(i, count(words, at(p, i)));
+                    }
+                }
             }
+        }
+
+        /** Successes among the trials: each reads one word. */
+        private int count(Philox.WordStream words, double p) {
+            int successes = 0;
+            for (int t = 0; t < trials; t++) {
+                if ((words.nextWord() & 0xFFFFFFFFL) * 0x1.0p-32 < p) {
+                    successes++;
+                }
+            }
+            return successes;
         }
     }
 }

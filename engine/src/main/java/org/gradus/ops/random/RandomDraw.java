@@ -121,8 +121,11 @@ public record RandomDraw(Distribution distribution, int ndim, DType dtype) imple
         outputs[0].setLong(1, counter + words.blocksUsed());
     }
 
-    /** The parameter's values repeated to the sample's row-major order. */
+    /** The parameter's values repeated to the sample's row-major order; one value for a single-element parameter. */
     private static double[] broadcast(NDArray param, int[] shape) {
+        if (param.size() == 1) {
+            return new double[] {param.get(0)};
+        }
         int n = 1;
         for (int d : shape) {
             n *= d;
