@@ -180,7 +180,7 @@ public final class NativeBlas {
             this.copyParts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
             this.parts = OPENBLAS_THREADS > 1 ? 1 : copyParts;
             // each part reads all of the operand that is not split: replicate the smaller one
-            this.byRows = m >= 8 * parts && (long) m * k >= (long) k * n / 4;
+            this.byRows = m >= 8 * parts && m >= n;
         }
 
         int rowFrom(int part) {

@@ -47,6 +47,41 @@ public final class ScalarMath {
             -0x1.1a5cd4f184b5cp-54, -0x1.e9c23179c2893p-54, 0x1.9d3e12dd8a18bp-54
     };
 
+    /** log(1 + j/32), correctly rounded, for j = 0..32. */
+    private static final double[] LOG_C_HI = {
+            0x0.0p+0, 0x1.f829b0e783300p-6, 0x1.f0a30c01162a6p-5, 0x1.6f0d28ae56b4cp-4, 0x1.e27076e2af2e6p-4,
+            0x1.29552f81ff523p-3, 0x1.5ff3070a793d4p-3, 0x1.9525a9cf456b4p-3, 0x1.c8ff7c79a9a22p-3,
+            0x1.fb9186d5e3e2bp-3, 0x1.1675cababa60ep-2, 0x1.2e8e2bae11d31p-2, 0x1.4618bc21c5ec2p-2,
+            0x1.5d1bdbf5809cap-2, 0x1.739d7f6bbd007p-2, 0x1.89a3386c1425bp-2, 0x1.9f323ecbf984cp-2,
+            0x1.b44f77bcc8f63p-2, 0x1.c8ff7c79a9a22p-2, 0x1.dd46a04c1c4a1p-2, 0x1.f128f5faf06edp-2,
+            0x1.02552a5a5d0ffp-1, 0x1.0be72e4252a83p-1, 0x1.154c3d2f4d5eap-1, 0x1.1e85f5e7040d0p-1,
+            0x1.2795e1289b11bp-1, 0x1.307d7334f10bep-1, 0x1.393e0d3562a1ap-1, 0x1.41d8fe84672aep-1,
+            0x1.4a4f85db03ebbp-1, 0x1.52a2d265bc5abp-1, 0x1.5ad404c359f2dp-1, 0x1.62e42fefa39efp-1
+    };
+    /** log(1 + j/32) minus {@link #LOG_C_HI}, rounded. */
+    private static final double[] LOG_C_LO = {
+            0x0.0p+0, 0x1.33e3f04f1ef23p-60, 0x1.85f325c5bbacdp-59, -0x1.906d99184b992p-58, -0x1.61578001e0162p-60,
+            0x1.301771c407dbfp-57, -0x1.bc60efafc6f6ep-58, 0x1.d904c1d4e2e26p-57, -0x1.4f689f8434012p-57,
+            -0x1.caaae64f21acbp-57, 0x1.ce63eab883717p-61, -0x1.8f4cdb95ebdf9p-56, 0x1.f42decdeccf1dp-56,
+            0x1.4236383dc7fe1p-56, -0x1.8c76ceb014b04p-56, -0x1.29639dfbbf0fbp-56, -0x1.a92e513217f5cp-59,
+            -0x1.cd04495459c78p-56, -0x1.4f689f8434012p-56, -0x1.0467656d8b892p-56, -0x1.328df13bb38c3p-56,
+            -0x1.cb1cb51408c00p-56, -0x1.259da11330801p-55, -0x1.59c33171a6876p-55, 0x1.ef62cd2f9f1e3p-56,
+            -0x1.487c0c246978ep-57, 0x1.fb590a1f566dap-57, -0x1.58eef67f2483ap-55, 0x1.9192f30bd1806p-55,
+            0x1.13dfa3d3761b6p-60, -0x1.1883750ea4d0ap-57, -0x1.35955683f7196p-59, 0x1.abc9e3b39803fp-56
+    };
+    /** 1 / (1 + j/32), rounded. */
+    private static final double[] INV_C = {
+            0x1.0000000000000p+0, 0x1.f07c1f07c1f08p-1, 0x1.e1e1e1e1e1e1ep-1, 0x1.d41d41d41d41dp-1,
+            0x1.c71c71c71c71cp-1, 0x1.bacf914c1bad0p-1, 0x1.af286bca1af28p-1, 0x1.a41a41a41a41ap-1,
+            0x1.999999999999ap-1, 0x1.8f9c18f9c18fap-1, 0x1.8618618618618p-1, 0x1.7d05f417d05f4p-1,
+            0x1.745d1745d1746p-1, 0x1.6c16c16c16c17p-1, 0x1.642c8590b2164p-1, 0x1.5c9882b931057p-1,
+            0x1.5555555555555p-1, 0x1.4e5e0a72f0539p-1, 0x1.47ae147ae147bp-1, 0x1.4141414141414p-1,
+            0x1.3b13b13b13b14p-1, 0x1.3521cfb2b78c1p-1, 0x1.2f684bda12f68p-1, 0x1.29e4129e4129ep-1,
+            0x1.2492492492492p-1, 0x1.1f7047dc11f70p-1, 0x1.1a7b9611a7b96p-1, 0x1.15b1e5f75270dp-1,
+            0x1.1111111111111p-1, 0x1.0c9714fbcda3bp-1, 0x1.0842108421084p-1, 0x1.0410410410410p-1,
+            0x1.0000000000000p-1
+    };
+
     private ScalarMath() {
     }
 
@@ -96,10 +131,20 @@ public final class ScalarMath {
     }
 
     /**
-     * {@code log(1 + y)}, accurate near 0 (Kahan's method: the rounding of {@code 1 + y} is undone by
-     * the factor {@code y / ((1 + y) - 1)}); a few ulp.
+     * {@code log(1 + y)}, accurate near 0 (a few ulp). For {@code y} in [0, 1] (softplus's range) a
+     * table-driven reduction: {@code 1 + y = c (1 + f)} with {@code c = 1 + j/32} the nearest table
+     * point, so {@code log1p(y) = log(c) + log1p(f)}, {@code |f| <= 1/64}, the second term a degree-10
+     * series (truncation below 1e-19); the numerator of {@code f} is exact. Elsewhere Kahan's method:
+     * the rounding of {@code 1 + y} is undone by the factor {@code y / ((1 + y) - 1)}.
      */
     public static double log1p(double y) {
+        if (y > 0 && y <= 1) {
+            int j = (int) (y * 32 + 0.5);
+            double f = (y - j * 0x1p-5) * INV_C[j];
+            double p = Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f,
+                    Math.fma(f, -1.0 / 10, 1.0 / 9), -1.0 / 8), 1.0 / 7), -1.0 / 6), 1.0 / 5), -1.0 / 4), 1.0 / 3), -0.5);
+            return LOG_C_HI[j] + (LOG_C_LO[j] + Math.fma(f * f, p, f));
+        }
         double u = 1.0 + y;
         if (u == 1.0) {
             return y;
@@ -125,6 +170,6 @@ public final class ScalarMath {
 
     /** {@code log(1 + e^x)} without overflow: {@code max(x, 0) + log1p(e^-|x|)}. */
     public static double softplus(double x) {
-        return Math.max(x, 0.0) + log1p(exp(-Math.abs(x)));
+        return (x > 0 ? x : 0.0) + log1p(exp(-Math.abs(x)));
     }
 }
