@@ -25,6 +25,7 @@ import org.gradus.rewrite.canonicalize.SubZero;
 import org.gradus.rewrite.canonicalize.SumOfSum;
 import org.gradus.rewrite.fuse.FuseElementwise;
 import org.gradus.rewrite.fuse.FuseSumIntoComposite;
+import org.gradus.rewrite.specialize.TwoProductsIntoOneGemm;
 import org.gradus.rewrite.merge.FoldConstants;
 import org.gradus.rewrite.merge.FoldStaticShape;
 import org.gradus.rewrite.merge.MergeEqualConstants;
@@ -78,7 +79,7 @@ public final class Pipeline {
                 new DoubleNegation(), new MergeEqualNodes()));
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
                 new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
-                new MergeEqualNodes()));
+                new TwoProductsIntoOneGemm(), new MergeEqualNodes()));
         // growing groups from different consumers can build equal composites over the same inputs
         p.put(Phase.FUSE, List.of(new FuseElementwise(), new MergeEqualNodes(), new FuseSumIntoComposite()));
         return p;
@@ -127,7 +128,8 @@ public final class Pipeline {
      * {@link #select(Set, Set, Set)} for a function that runs on {@code backend}: with a
      * {@link DeviceBackend}, the placement phase runs whatever the phases (unless {@code "place"} is
      * excluded, which keeps every node on the host); with any other backend it has no rules. Sums
-     * fused into loops ({@link FuseSumIntoComposite}) are CPU-only, left out for a device backend.
+     * fused into loops ({@link FuseSumIntoComposite}) and joined products ({@link TwoProductsIntoOneGemm})
+     * are CPU-only, left out for a device backend.
      */
     public static Map<Phase, List<NodeRewriter>> select(Set<Phase> phases, Set<String> including, Set<String> excluding,
                                                         Backend backend) {
@@ -136,6 +138,9 @@ public final class Pipeline {
             List<NodeRewriter> fuse = new ArrayList<>(result.getOrDefault(Phase.FUSE, List.of()));
             fuse.removeIf(r -> r instanceof FuseSumIntoComposite);
             result.put(Phase.FUSE, fuse);
+            List<NodeRewriter> specialize = new ArrayList<>(result.getOrDefault(Phase.SPECIALIZE, List.of()));
+            specialize.removeIf(r -> r instanceof TwoProductsIntoOneGemm);
+            result.put(Phase.SPECIALIZE, specialize);
         }
         if (backend instanceof DeviceBackend device && !lower(excluding).contains(Phase.PLACE.lowerName())) {
             result.put(Phase.PLACE, List.of(new MoveToDevice(device), new CancelTransferPairs()));

@@ -124,6 +124,10 @@ public record Concatenate(int axis) implements Op {
 
     /** Copies {@code length} elements, converting dtypes; integers go through {@code long} to stay exact. */
     static void copyRange(NDArray src, int srcOffset, NDArray dst, int dstOffset, int length) {
+        if (src.dtype() == dst.dtype()) {
+            src.copyRange(srcOffset, dst, dstOffset, length);   // same dtype: one block copy
+            return;
+        }
         boolean exact = !src.dtype().isFloat() && !dst.dtype().isFloat();
         for (int k = 0; k < length; k++) {
             if (exact) {
