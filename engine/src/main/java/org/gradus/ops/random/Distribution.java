@@ -3,6 +3,7 @@ package org.gradus.ops.random;
 import java.util.List;
 import org.gradus.DTypeException;
 import org.gradus.GradusException;
+import org.gradus.backend.cpu.CpuThreads;
 import org.gradus.tensor.NDArray;
 import org.gradus.types.DType;
 
@@ -122,6 +123,9 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
      * p = 0 never succeeds and p = 1 always does.
      */
     record Binomial(int trials) implements Distribution {
+        /** Draws of at least this many words are split over the cores. */
+        private static final long PARALLEL_WORDS = 1 << 14;
+
         public Binomial {
             if (trials < 0) {
                 throw new IllegalArgumentException("binomial: the number of trials must be >= 0, got " + trials);
@@ -156,27 +160,45 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
                             + (p.length == 1 ? "" : " at element " + i));
                 }
             }
+            long total = (long) n * trials;
+            if (total >= PARALLEL_WORDS && CpuThreads.worthSplitting(total * 32)) {
+                // element i reads words [i * trials, (i + 1) * trials): parts that start at a multiple of
+                // four elements start at a whole Philox block, so each part forks its own stream
+                int parts = CpuThreads.parallelism();
+                CpuThreads.forEach(parts, part -> {
+                    int from = CpuThreads.partStart(n, parts, part, 4);
+                    int to = CpuThreads.partStart(n, parts, part + 1, 4);
+                    fill(words.fork((long) from * trials), p, out, from, to);
+                });
+                words.skip(total);
+            } else {
+                fill(words, p, out, 0, n);
+            }
+        }
+
+        /** Elements {@code [from, to)} of the draw, reading their words from {@code words}. */
+        private void fill(Philox.WordStream words, double[] p, NDArray out, int from, int to) {
             switch (out.dtype()) {
                 case FLOAT32 -> {
                     float[] z = out.float32Data();
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         z[i] = count(words, at(p, i));
                     }
                 }
                 case FLOAT64 -> {
                     double[] z = out.float64Data();
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         z[i] = count(words, at(p, i));
                     }
                 }
                 case INT64 -> {
                     long[] z = out.int64Data();
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         z[i] = count(words, at(p, i));
                     }
                 }
                 default -> {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         out.setLong(i, count(words, at(p, i)));
                     }
                 }

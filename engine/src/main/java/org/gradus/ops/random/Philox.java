@@ -132,6 +132,29 @@ public final class Philox {
             return toFloat(nextWord());
         }
 
+        /**
+         * A stream that starts {@code words} words (a multiple of four, counted from this stream's
+         * start) into this one, for reading a range of a draw on another thread; this stream does not move.
+         */
+        public WordStream fork(long words) {
+            if (words % 4 != 0 || words < 0) {
+                throw new IllegalArgumentException("a fork starts at a whole block, got word " + words);
+            }
+            return new WordStream((long) k1 << 32 | (k0 & 0xFFFFFFFFL), firstBlock + words / 4);
+        }
+
+        /** Moves a fresh stream past its first {@code words} words, exactly as reading them one by one would. */
+        public void skip(long words) {
+            if (nextBlock != firstBlock || position != 4) {
+                throw new IllegalStateException("skip works on a stream that has not been read yet");
+            }
+            nextBlock = firstBlock + words / 4;
+            if (words % 4 != 0) {
+                nextWord();
+                position = (int) (words % 4);
+            }
+        }
+
         /** The number of blocks generated so far, including a partly read last block. */
         public long blocksUsed() {
             return nextBlock - firstBlock;

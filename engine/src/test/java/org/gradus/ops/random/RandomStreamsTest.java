@@ -70,6 +70,31 @@ class RandomStreamsTest {
     }
 
     @Test
+    void largeBinomialDrawsSplitOverThreadsReadTheStreamInOrder() {
+        // 301 x 157 elements of 3 trials: 141,771 words, split over the cores at whole blocks
+        RandomStreams rs = new RandomStreams(9);
+        Function f = Gradus.function(List.of(), rs.binomial(new int[] {301, 157}, 3, 0.35, DType.FLOAT32));
+        NDArray first = f.call();
+        NDArray second = f.call();
+        int n = 301 * 157;
+        int[] w1 = referenceWords(9, 0, 0, 3 * n);
+        long blocks = (3L * n + 3) / 4;
+        int[] w2 = referenceWords(9, 0, blocks, 3 * n);
+        for (int i = 0; i < n; i++) {
+            int c1 = 0;
+            int c2 = 0;
+            for (int t = 0; t < 3; t++) {
+                c1 += (w1[3 * i + t] & 0xFFFFFFFFL) * 0x1.0p-32 < 0.35 ? 1 : 0;
+                c2 += (w2[3 * i + t] & 0xFFFFFFFFL) * 0x1.0p-32 < 0.35 ? 1 : 0;
+            }
+            if (first.get(i) != c1 || second.get(i) != c2) {
+                assertThat(new double[] {first.get(i), second.get(i)}).as("element %d", i).containsExactly(c1, c2);
+            }
+        }
+        assertThat(rs.states().get(0).getValue().getLong(1)).isEqualTo(2 * blocks);
+    }
+
+    @Test
     void normalFollowsBoxMullerOnTheStreamWithAnOddCount() {
         RandomStreams rs = new RandomStreams(3);
         rs.uniform(new int[] {4}, 0, 1);
