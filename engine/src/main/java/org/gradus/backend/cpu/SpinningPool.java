@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
  */
 final class SpinningPool {
     /** How long an idle worker keeps spinning before it parks. */
-    private static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 1000L * Long.getLong("gradus.spin.micros", 200);
 
     private final int threads;
     private final Worker[] workers;

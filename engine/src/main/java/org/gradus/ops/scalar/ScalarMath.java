@@ -170,6 +170,11 @@ public final class ScalarMath {
 
     /** {@code log(1 + e^x)} without overflow: {@code max(x, 0) + log1p(e^-|x|)}. */
     public static double softplus(double x) {
-        return (x > 0 ? x : 0.0) + log1p(exp(-Math.abs(x)));
+        return (x > 0 ? x : 0.0) + softplusTail(x);
+    }
+
+    /** {@code log(1 + e^-|x|)}: what softplus adds to {@code max(x, 0)}, the same for x and -x. */
+    public static double softplusTail(double x) {
+        return log1p(exp(-Math.abs(x)));
     }
 }
