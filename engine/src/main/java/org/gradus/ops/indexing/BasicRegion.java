@@ -70,7 +70,8 @@ final class BasicRegion {
      * Resolves {@code pattern} against an array of shape {@code xShape}; the symbolic bounds are read,
      * in order, from {@code inputs[firstExtra]} onwards.
      */
-    static BasicRegion resolve(String opName, List<AxisIndex> pattern, int[] xShape, NDArray[] inputs, int firstExtra) {
+    static BasicRegion resolve(org.gradus.ops.Op op, List<AxisIndex> pattern, int[] xShape, NDArray[] inputs,
+                               int firstExtra) {
         int ndim = xShape.length;
         int[] start = new int[ndim];
         int[] step = new int[ndim];
@@ -83,7 +84,7 @@ final class BasicRegion {
             if (index.point()) {
                 long i = value(index.start(), inputs, extra);
                 extra += index.inputCount();
-                start[axis] = checkedPoint(opName, i, axis, len);
+                start[axis] = checkedPoint(op, i, axis, len);
                 step[axis] = 1;
                 count[axis] = 1;
                 continue;
@@ -96,7 +97,7 @@ final class BasicRegion {
             extra += index.step().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0;
             long s = st == null ? 1 : st;
             if (s == 0) {
-                throw new GradusException(opName + ": slice step cannot be zero (axis " + axis + ")");
+                throw new GradusException(op.name() + ": slice step cannot be zero (axis " + axis + ")");
             }
             long[] resolved = sliceIndices(lo, hi, s, len);
             start[axis] = (int) resolved[0];
@@ -145,6 +146,12 @@ final class BasicRegion {
             }
         }
         return offsets;
+    }
+
+    /** {@link #checkedPoint(String, long, int, int)} naming the op only when the index is out of bounds. */
+    static int checkedPoint(org.gradus.ops.Op op, long index, int axis, int length) {
+        long i = index < 0 ? index + length : index;
+        return i < 0 || i >= length ? checkedPoint(op.name(), index, axis, length) : (int) i;
     }
 
     /** A point index made non-negative, or a clear error when it is outside the axis. */

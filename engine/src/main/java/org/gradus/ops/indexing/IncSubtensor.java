@@ -49,7 +49,7 @@ public record IncSubtensor(boolean set, List<AxisIndex> pattern) implements Op {
         NDArray x = inputs[0];
         NDArray value = inputs[1];
         NDArray out = outputs[0];
-        BasicRegion region = BasicRegion.resolve(name(), pattern, x.shape(), inputs, 2);
+        BasicRegion region = BasicRegion.resolve(this, pattern, x.shape(), inputs, 2);
         int[] from = Regions.broadcastOffsets(name(), value.shape(), region.shape);
         out.copyFrom(x);
         Regions.scatter(value, from, out, region.offsets(), !set);

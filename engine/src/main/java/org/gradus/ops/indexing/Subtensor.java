@@ -88,14 +88,14 @@ public record Subtensor(List<AxisIndex> pattern) implements Op {
 
     @Override
     public int[][] outputShapes(NDArray[] inputs) {
-        return new int[][] {BasicRegion.resolve(name(), pattern, inputs[0].shape(), inputs, 1).shape};
+        return new int[][] {BasicRegion.resolve(this, pattern, inputs[0].shape(), inputs, 1).shape};
     }
 
     @Override
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         NDArray x = inputs[0];
         NDArray out = outputs[0];
-        BasicRegion region = BasicRegion.resolve(name(), pattern, x.shape(), inputs, 1);
+        BasicRegion region = BasicRegion.resolve(this, pattern, x.shape(), inputs, 1);
         if (region.contiguousStart >= 0 && x.dtype() == out.dtype()) {
             x.copyRange(region.contiguousStart, out, 0, region.size);
         } else {

@@ -87,7 +87,7 @@ public final class NativeBlas {
         DoublePointer pb = s.operand(1, b, versionB, k * n, split);
         DoublePointer pc = s.doubles(2, (long) m * n);
         if (beta != 0) {
-            copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
+            copyIn(split, m * n, (from, to) -> PointerViews.at(3, pc, from).put(c, from, to - from));
         }
         CpuThreads.forEach(split.parts, part -> {
             int i0 = split.rowFrom(part);
@@ -95,11 +95,11 @@ public final class NativeBlas {
             int rows = split.rowTo(part) - i0;
             int cols = split.columnTo(part) - j0;
             openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows, cols,
-                    k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
-                    pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
-                    pc.getPointer((long) i0 * n + j0), n);
+                    k, alpha, PointerViews.at(0, pa, transA ? i0 : (long) i0 * k), transA ? m : k,
+                    PointerViews.at(1, pb, transB ? (long) j0 * k : j0), transB ? k : n, beta,
+                    PointerViews.at(2, pc, (long) i0 * n + j0), n);
             if (split.byRows) {
-                pc.getPointer((long) i0 * n).get(c, i0 * n, rows * n);
+                PointerViews.at(3, pc, (long) i0 * n).get(c, i0 * n, rows * n);
             }
         });
         if (!split.byRows) {
@@ -122,7 +122,7 @@ public final class NativeBlas {
         FloatPointer pb = s.operand(1, b, versionB, k * n, split);
         FloatPointer pc = s.floats(2, (long) m * n);
         if (beta != 0) {
-            copyIn(split, m * n, (from, to) -> pc.getPointer(from).put(c, from, to - from));
+            copyIn(split, m * n, (from, to) -> PointerViews.at(3, pc, from).put(c, from, to - from));
         }
         CpuThreads.forEach(split.parts, part -> {
             int i0 = split.rowFrom(part);
@@ -130,11 +130,11 @@ public final class NativeBlas {
             int rows = split.rowTo(part) - i0;
             int cols = split.columnTo(part) - j0;
             openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows, cols,
-                    k, alpha, pa.getPointer(transA ? i0 : (long) i0 * k), transA ? m : k,
-                    pb.getPointer(transB ? (long) j0 * k : j0), transB ? k : n, beta,
-                    pc.getPointer((long) i0 * n + j0), n);
+                    k, alpha, PointerViews.at(0, pa, transA ? i0 : (long) i0 * k), transA ? m : k,
+                    PointerViews.at(1, pb, transB ? (long) j0 * k : j0), transB ? k : n, beta,
+                    PointerViews.at(2, pc, (long) i0 * n + j0), n);
             if (split.byRows) {
-                pc.getPointer((long) i0 * n).get(c, i0 * n, rows * n);
+                PointerViews.at(3, pc, (long) i0 * n).get(c, i0 * n, rows * n);
             }
         });
         if (!split.byRows) {
@@ -210,7 +210,7 @@ public final class NativeBlas {
         FloatPointer operand(int slot, float[] x, int version, int size, Split split) {
             if (version == UNVERSIONED || !OperandCache.worthCaching(size, Float.BYTES)) {
                 FloatPointer p = floats(slot, size);
-                copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+                copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
                 return p;
             }
             FloatPointer hit = (FloatPointer) cache.find(x, version, size);
@@ -218,7 +218,7 @@ public final class NativeBlas {
                 return hit;
             }
             FloatPointer p = (FloatPointer) cache.reserve(x, version, size, Float.BYTES, FloatPointer::new);
-            copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+            copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
             return p;
         }
 
@@ -226,7 +226,7 @@ public final class NativeBlas {
         DoublePointer operand(int slot, double[] x, int version, int size, Split split) {
             if (version == UNVERSIONED || !OperandCache.worthCaching(size, Double.BYTES)) {
                 DoublePointer p = doubles(slot, size);
-                copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+                copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
                 return p;
             }
             DoublePointer hit = (DoublePointer) cache.find(x, version, size);
@@ -234,7 +234,7 @@ public final class NativeBlas {
                 return hit;
             }
             DoublePointer p = (DoublePointer) cache.reserve(x, version, size, Double.BYTES, DoublePointer::new);
-            copyIn(split, size, (from, to) -> p.getPointer(from).put(x, from, to - from));
+            copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
             return p;
         }
 

@@ -34,9 +34,9 @@ final class BlockReduction {
         int outer = product(x, 0, first);
         int reduced = product(x, first, last + 1);
         int inner = product(x, last + 1, ndim);
-        double[] acc = new double[inner];
+        double[] acc = accumulators(inner);
         for (int o = 0; o < outer; o++) {
-            java.util.Arrays.fill(acc, kind.identity());
+            java.util.Arrays.fill(acc, 0, inner, kind.identity());
             int base = o * reduced * inner;
             if (d == DType.FLOAT64) {
                 accumulate64(kind, x.float64Data(), base, reduced, inner, acc);
@@ -50,6 +50,18 @@ final class BlockReduction {
             }
         }
         return true;
+    }
+
+    private static final ThreadLocal<double[]> ACCUMULATORS = ThreadLocal.withInitial(() -> new double[64]);
+
+    /** This thread's accumulator row of at least {@code n} elements (only the first n are used), kept across calls. */
+    private static double[] accumulators(int n) {
+        double[] acc = ACCUMULATORS.get();
+        if (acc.length < n) {
+            acc = new double[Math.max(n, 2 * acc.length)];
+            ACCUMULATORS.set(acc);
+        }
+        return acc;
     }
 
     /** Sums of at least this many contiguous elements keep four partial sums ({@link #splitSum}). */
