@@ -21,7 +21,9 @@ import org.gradus.types.TensorType;
  * <p>Structure: operands are numbered references, {@code 0 .. inputCount-1} for the inputs and
  * {@code inputCount + i} for the result of {@code steps.get(i)}. Each {@link Step} applies a scalar op
  * to earlier references and rounds its result to its dtype (as the unfused node stored it), so the
- * composite computes exactly what the separate nodes did. {@code outputs} lists the references
+ * composite computes exactly what the separate nodes did, with one exception: in a loop with a
+ * transcendental step, float32 intermediates stay doubles ({@link #keepsDouble}) and are rounded
+ * once, at the outputs, so such a loop can differ from the separate nodes by about an ulp of float32. {@code outputs} lists the references
  * the composite returns. {@link #javaStatements} and {@link #cudaStatements} give the per-element
  * code from the scalar ops' expression fragments.
  *
@@ -157,7 +159,9 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs,
         double[] values = new double[inputCount + steps.size()];
         double[][] args = new double[steps.size()][];
         int[][] refs = new int[steps.size()][];
+        boolean[] keepsDouble = new boolean[steps.size()];
         for (int s = 0; s < steps.size(); s++) {
+            keepsDouble[s] = keepsDouble(steps.get(s));
             refs[s] = steps.get(s).operands().stream().mapToInt(Integer::intValue).toArray();
             args[s] = new double[refs[s].length];
         }
@@ -173,7 +177,8 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs,
                     a[k] = values[refs[s][k]];
                 }
                 Step step = steps.get(s);
-                values[inputCount + s] = round(step.dtype(), step.op().compute(a));
+                double v = step.op().compute(a);
+                values[inputCount + s] = keepsDouble[s] ? v : round(step.dtype(), v);
             }
             for (int o = 0; o < outs.length; o++) {
                 if (summed.get(o)) {
@@ -201,6 +206,32 @@ public record Composite(int inputCount, List<Step> steps, List<Integer> outputs,
                 outs[o].set(0, (sums[o][0] + sums[o][1]) + (sums[o][2] + sums[o][3]));
             }
         }
+    }
+
+    /**
+     * Scalar ops whose result is one IEEE operation on their operands (or a sign or a selection), so
+     * that on float operands the float rounding of the double result is the float operation's result.
+     */
+    public static final java.util.Set<Class<? extends ScalarOp>> CORRECTLY_ROUNDED = java.util.Set.of(
+            org.gradus.ops.scalar.Add.class, org.gradus.ops.scalar.Sub.class, org.gradus.ops.scalar.Mul.class,
+            org.gradus.ops.scalar.TrueDiv.class, org.gradus.ops.scalar.Neg.class, org.gradus.ops.scalar.Abs.class,
+            org.gradus.ops.scalar.Sgn.class, org.gradus.ops.scalar.Sqr.class, org.gradus.ops.scalar.Second.class,
+            org.gradus.ops.scalar.Identity.class, org.gradus.ops.scalar.Maximum.class,
+            org.gradus.ops.scalar.Minimum.class);
+
+    /** Whether some step is not {@linkplain #CORRECTLY_ROUNDED correctly rounded}: a transcendental loop. */
+    public boolean hasTranscendentalSteps() {
+        return steps.stream().anyMatch(st -> !CORRECTLY_ROUNDED.contains(st.op().getClass()));
+    }
+
+    /**
+     * Whether {@code step}'s value stays a double inside the loop instead of being rounded to float32:
+     * in a loop with a transcendental step, float32 steps other than casts keep double intermediates
+     * (one rounding at the output; converting every step costs more than the transcendental itself).
+     */
+    public boolean keepsDouble(Step step) {
+        return step.dtype() == DType.FLOAT32 && !(step.op() instanceof org.gradus.ops.scalar.Cast)
+                && hasTranscendentalSteps();
     }
 
     /** The value as an array of {@code dtype} would store it (see {@code NDArray.set}). */

@@ -307,11 +307,12 @@ public final class LoopSource {
                 String v = "v" + (inputs.length + s);
                 names.add(v);
                 isFloat.add(floatPath);
-                floatValued.add(step.dtype() == DType.FLOAT32);
+                floatValued.add(step.dtype() == DType.FLOAT32 && !c.keepsDouble(step));
                 if (needed[inputs.length + s]) {
                     String expr = step.op().javaExpression(args);
+                    String value = floatPath || c.keepsDouble(step) ? expr : rounded(step.dtype(), expr);
                     body.append(indent).append("final ").append(floatPath ? "float" : "double").append(" ").append(v)
-                            .append(" = ").append(floatPath ? expr : rounded(step.dtype(), expr)).append(";\n");
+                            .append(" = ").append(value).append(";\n");
                 }
             }
             for (int o = 0; o < outputs.length; o++) {
