@@ -24,8 +24,8 @@ import org.gradus.ops.elemwise.Elemwise;
  * (in-place elementwise). Other nodes return them after they ran.
  *
  * <p>An update {@code S <- u} is written into {@code S}'s own array when {@code u} is computed by a
- * node that is the last reader of {@code S} and is elementwise, or runs after every reader of
- * {@code S}; when {@code S} is neither a function output nor the update value of another variable;
+ * node that is the last reader of {@code S} and is elementwise (or a gemm reading {@code S} only as its
+ * added term), or runs after every reader of {@code S}; when {@code S} is neither a function output nor the update value of another variable;
  * and when no other variable takes the same update value. The plan checks the shape at run time.
  * If a later node of the same call then fails, {@code S} has already changed (as with Theano's
  * in-place updates).
@@ -87,7 +87,7 @@ final class MemoryPlan {
             writeInto[n] = new int[outputSlots[n].length];
             Arrays.fill(writeInto[n], -1);
         }
-        planUpdatesInPlace(nodes, outputSlots, lastReader, outputSlotsOfFunction, sharedSlots, updateValueSlots,
+        planUpdatesInPlace(nodes, inputSlots, outputSlots, lastReader, outputSlotsOfFunction, sharedSlots, updateValueSlots,
                 updateTargetIndex);
         Set<Integer> held = new LinkedHashSet<>();
         for (int s : pinnedSlots) {
@@ -98,7 +98,8 @@ final class MemoryPlan {
         heldAcrossCalls = held.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void planUpdatesInPlace(List<Apply> nodes, int[][] outputSlots, int[] lastReader, int[] functionOutputs,
+    private void planUpdatesInPlace(List<Apply> nodes, int[][] inputSlots, int[][] outputSlots, int[] lastReader,
+                                    int[] functionOutputs,
                                     int[] sharedSlots, int[] updateValueSlots, int[] updateTargetIndex) {
         for (int u = 0; u < updateValueSlots.length; u++) {
             int value = updateValueSlots[u];
@@ -116,12 +117,22 @@ final class MemoryPlan {
                     continue;
                 }
                 boolean afterReaders = lastReader[target] < n;
-                boolean lastReadHere = lastReader[target] == n && isElementwise(nodes.get(n));
+                boolean lastReadHere = lastReader[target] == n
+                        && (isElementwise(nodes.get(n)) || addsToItsOwnC(nodes.get(n), inputSlots[n], target));
                 if (afterReaders || lastReadHere) {
                     writeInto[n][o] = updateTargetIndex[u];
                 }
             }
         }
+    }
+
+    /**
+     * A gemm/gemv that reads {@code target} only as its added term C: BLAS computes
+     * {@code C = alpha A·B + beta C} in C's own storage, so {@code W <- W - lr * A·B} can too.
+     */
+    private static boolean addsToItsOwnC(Apply node, int[] inputs, int target) {
+        boolean product = node.op() instanceof org.gradus.ops.linalg.Gemm || node.op() instanceof org.gradus.ops.linalg.Gemv;
+        return product && inputs[0] == target && inputs[2] != target && inputs[3] != target;
     }
 
     static boolean isElementwise(Apply node) {

@@ -64,6 +64,76 @@ class MemoryPlanTest {
         assertThat(v.valueView().toDoubleArray()).containsExactly(11, 23, 35);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 64, 130})   // 130: w is cached off the heap
+    void aGemmUpdateIsComputedInItsWeightsStorageAndStaysCorrectOverCalls(int size) {
+        int rows = size + 1;
+        int cols = size - 1;
+        int batch = size / 2 + 2;
+        java.util.Random r = new java.util.Random(size);
+        double[][] w0 = new double[rows][cols];
+        double[][] xv = new double[batch][rows];
+        double[][] gv = new double[batch][cols];
+        fill(r, w0);
+        fill(r, xv);
+        fill(r, gv);
+        SharedVariable w = Gradus.shared(w0, "w");
+        NDArray storage = w.valueView();
+        TensorVariable x = T.matrix("x");
+        TensorVariable g = T.matrix("g");
+        // the forward product reads w first; the update w - 0.5 x.T g is a gemm whose added term is w
+        Function f = Gradus.functionBuilder(List.of(x, g)).outputs(T.sum(T.dot(x, w)))
+                .updates(Map.of(w, w.sub(T.dot(x.transpose(), g).mul(0.5)))).build();
+        assertThat(f.nodes()).anyMatch(n -> n.op() instanceof org.gradus.ops.linalg.Gemm);
+        double[][] expected = w0;
+        for (int call = 0; call < 3; call++) {
+            double sum = 0;
+            for (int i = 0; i < batch; i++) {
+                for (int j = 0; j < cols; j++) {
+                    for (int k = 0; k < rows; k++) {
+                        sum += xv[i][k] * expected[k][j];
+                    }
+                }
+            }
+            assertThat(f.call(xv, gv).doubleValue()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+            double[][] next = new double[rows][cols];
+            for (int k = 0; k < rows; k++) {
+                for (int j = 0; j < cols; j++) {
+                    double p = 0;
+                    for (int i = 0; i < batch; i++) {
+                        p += xv[i][k] * gv[i][j];
+                    }
+                    next[k][j] = expected[k][j] - 0.5 * p;
+                }
+            }
+            expected = next;
+            assertThat(w.valueView()).isSameAs(storage);
+            for (int k = 0; k < rows; k++) {
+                for (int j = 0; j < cols; j++) {
+                    assertThat(w.valueView().getAt(k, j)).isCloseTo(expected[k][j], org.assertj.core.data.Offset.offset(1e-9));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGemmThatReadsTheWeightAsAFactorIsNotComputedInPlace() {
+        SharedVariable w = Gradus.shared(new double[][] {{1, 2}, {3, 4}}, "w");
+        TensorVariable h = T.matrix("h");
+        Function f = Gradus.functionBuilder(List.of(h)).updates(Map.of(w, w.sub(T.dot(w, h).mul(0.5)))).build();
+        f.callAll(new double[][] {{1, 0}, {0, 2}});
+        // w - 0.5 w h = [[1 - 0.5, 2 - 2], [3 - 1.5, 4 - 4]]
+        assertThat(w.valueView().toDoubleArray()).containsExactly(0.5, 0, 1.5, 0);
+    }
+
+    private static void fill(java.util.Random r, double[][] a) {
+        for (double[] row : a) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+    }
+
     @Test
     void aSharedVariableReturnedAsAnOutputKeepsItsOldValueInTheOutput() {
         SharedVariable s = Gradus.shared(new double[] {1, 2}, "s");

@@ -57,19 +57,22 @@ final class MatMul {
         if (all(DType.FLOAT64, a, b, c)) {
             double[] ad = a.float64DataForReading();
             double[] bd = b.float64DataForReading();
+            int before = c.version();
             double[] cd = c.float64Data();
             if (useNative) {
-                NativeBlas.gemm(m, n, k, alpha, ad, a.version(), transA, bd, b.version(), transB, beta, cd);
+                NativeBlas.gemm(m, n, k, alpha, ad, a.version(), transA, bd, b.version(), transB, beta, cd, before,
+                        c.version());
             } else {
                 JavaGemm.gemm(m, n, k, alpha, ad, transA, bd, transB, beta, cd);
             }
         } else if (all(DType.FLOAT32, a, b, c)) {
             float[] ad = a.float32DataForReading();
             float[] bd = b.float32DataForReading();
+            int before = c.version();
             float[] cd = c.float32Data();
             if (useNative) {
                 NativeBlas.gemm(m, n, k, (float) alpha, ad, a.version(), transA, bd, b.version(), transB, (float) beta,
-                        cd);
+                        cd, before, c.version());
             } else {
                 JavaGemm.gemm(m, n, k, (float) alpha, ad, transA, bd, transB, (float) beta, cd);
             }

@@ -81,12 +81,24 @@ public final class NativeBlas {
      */
     static void gemm(int m, int n, int k, double alpha, double[] a, int versionA, boolean transA, double[] b,
                      int versionB, boolean transB, double beta, double[] c) {
+        gemm(m, n, k, alpha, a, versionA, transA, b, versionB, transB, beta, c, UNVERSIONED, UNVERSIONED);
+    }
+
+    /**
+     * The same, with the versions of C's array before and after this call: when C's old values are added
+     * ({@code beta != 0}) and an off-heap copy of them is cached, the product is computed in that copy
+     * (no copy in), which stays cached as the array's new version: the weight of an update
+     * {@code W = W - lr * A·B} is then not copied again for the next product that reads it.
+     */
+    static void gemm(int m, int n, int k, double alpha, double[] a, int versionA, boolean transA, double[] b,
+                     int versionB, boolean transB, double beta, double[] c, int versionCBefore, int versionCAfter) {
         Scratch s = SCRATCH.get();
         Split split = new Split(m, n, k);
         DoublePointer pa = s.operand(0, a, versionA, m * k, split);
         DoublePointer pb = s.operand(1, b, versionB, k * n, split);
-        DoublePointer pc = s.doubles(2, (long) m * n);
-        if (beta != 0) {
+        DoublePointer cached = beta != 0 && c != a && c != b ? s.cachedResult(c, versionCBefore, m * n, split) : null;
+        DoublePointer pc = cached != null && cached != pa && cached != pb ? cached : s.doubles(2, (long) m * n);
+        if (beta != 0 && pc != cached) {
             copyIn(split, m * n, (from, to) -> PointerViews.at(3, pc, from).put(c, from, to - from));
         }
         CpuThreads.forEach(split.parts, part -> {
@@ -105,6 +117,9 @@ public final class NativeBlas {
         if (!split.byRows) {
             pc.get(c, 0, m * n);
         }
+        if (pc == cached) {
+            s.retag(c, pc, versionCAfter);
+        }
     }
 
     /** The float32 form. */
@@ -116,12 +131,24 @@ public final class NativeBlas {
     /** The float32 form of the versioned gemm. */
     static void gemm(int m, int n, int k, float alpha, float[] a, int versionA, boolean transA, float[] b,
                      int versionB, boolean transB, float beta, float[] c) {
+        gemm(m, n, k, alpha, a, versionA, transA, b, versionB, transB, beta, c, UNVERSIONED, UNVERSIONED);
+    }
+
+    /**
+     * The same, with the versions of C's array before and after this call: when C's old values are added
+     * ({@code beta != 0}) and an off-heap copy of them is cached, the product is computed in that copy
+     * (no copy in), which stays cached as the array's new version: the weight of an update
+     * {@code W = W - lr * A·B} is then not copied again for the next product that reads it.
+     */
+    static void gemm(int m, int n, int k, float alpha, float[] a, int versionA, boolean transA, float[] b,
+                     int versionB, boolean transB, float beta, float[] c, int versionCBefore, int versionCAfter) {
         Scratch s = SCRATCH.get();
         Split split = new Split(m, n, k);
         FloatPointer pa = s.operand(0, a, versionA, m * k, split);
         FloatPointer pb = s.operand(1, b, versionB, k * n, split);
-        FloatPointer pc = s.floats(2, (long) m * n);
-        if (beta != 0) {
+        FloatPointer cached = beta != 0 && c != a && c != b ? s.cachedResult(c, versionCBefore, m * n, split) : null;
+        FloatPointer pc = cached != null && cached != pa && cached != pb ? cached : s.floats(2, (long) m * n);
+        if (beta != 0 && pc != cached) {
             copyIn(split, m * n, (from, to) -> PointerViews.at(3, pc, from).put(c, from, to - from));
         }
         CpuThreads.forEach(split.parts, part -> {
@@ -139,6 +166,9 @@ public final class NativeBlas {
         });
         if (!split.byRows) {
             pc.get(c, 0, m * n);
+        }
+        if (pc == cached) {
+            s.retag(c, pc, versionCAfter);
         }
     }
 
@@ -236,6 +266,23 @@ public final class NativeBlas {
             DoublePointer p = (DoublePointer) cache.reserve(x, version, size, Double.BYTES, DoublePointer::new);
             copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
             return p;
+        }
+
+        /**
+         * The cached off-heap copy of C's current values (copied in now when only an older copy or none
+         * is cached, for versioned arrays worth caching), or {@code null} to use a scratch buffer.
+         */
+        FloatPointer cachedResult(float[] c, int version, int size, Split split) {
+            return version == UNVERSIONED ? null : operand(2, c, version, size, split);
+        }
+
+        /** The float64 form. */
+        DoublePointer cachedResult(double[] c, int version, int size, Split split) {
+            return version == UNVERSIONED ? null : operand(2, c, version, size, split);
+        }
+
+        void retag(Object array, org.bytedeco.javacpp.Pointer copy, int version) {
+            cache.retag(array, copy, version);
         }
 
         FloatPointer floats(int slot, long size) {

@@ -91,6 +91,16 @@ final class OperandCache {
         return e.copy;
     }
 
+    /** Marks {@code copy}, the cached copy of {@code array}, as current for {@code version}. */
+    void retag(Object array, Pointer copy, int version) {
+        for (Entry e : entries) {
+            if (e != null && e.copy == copy && e.source.get() == array) {
+                e.version = version;
+                e.lastUse = ++clock;
+            }
+        }
+    }
+
     private int freeSlot() {
         for (int i = 0; i < entries.length; i++) {
             if (entries[i] == null || entries[i].source.get() == null) {
