@@ -119,10 +119,11 @@ public final class ScalarMath {
         return (scale * TWO_J_HI[j] - 1.0) + scale * Math.fma(TWO_J_HI[j], em1, TWO_J_LO[j]);
     }
 
-    /** {@code e^r - 1} for {@code |r| <= ln2/64}: Taylor to degree 6. */
+    /** {@code e^r - 1} for {@code |r| <= ln2/64}: Taylor to degree 6, evaluated by Estrin's scheme. */
     private static double expm1Reduced(double r) {
-        double p = Math.fma(r, Math.fma(r, Math.fma(r, Math.fma(r, 1.0 / 720, 1.0 / 120), 1.0 / 24), 1.0 / 6), 0.5);
-        return Math.fma(r * r, p, r);
+        double r2 = r * r;
+        double p = Math.fma(r2, Math.fma(r2, 1.0 / 720, Math.fma(r, 1.0 / 120, 1.0 / 24)), Math.fma(r, 1.0 / 6, 0.5));
+        return Math.fma(r2, p, r);
     }
 
     /** 2^m for m in [-1022, 1023]. */
@@ -139,11 +140,18 @@ public final class ScalarMath {
      */
     public static double log1p(double y) {
         if (y > 0 && y <= 1) {
-            int j = (int) (y * 32 + 0.5);
-            double f = (y - j * 0x1p-5) * INV_C[j];
-            double p = Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f, Math.fma(f,
-                    Math.fma(f, -1.0 / 10, 1.0 / 9), -1.0 / 8), 1.0 / 7), -1.0 / 6), 1.0 / 5), -1.0 / 4), 1.0 / 3), -0.5);
-            return LOG_C_HI[j] + (LOG_C_LO[j] + Math.fma(f * f, p, f));
+            // nearest j by the shifter trick: no float-int conversions (each would wait on its register)
+            double shifted = y * 32 + SHIFTER;
+            int j = (int) Double.doubleToRawLongBits(shifted);
+            double f = (y - (shifted - SHIFTER) * 0x1p-5) * INV_C[j];
+            // log1p(f) = f + f^2 P(f), P = -1/2 + f/3 - f^2/4 + ... - f^8/10, by Estrin's scheme (four
+            // dependent steps instead of Horner's eight, so consecutive elements overlap in the pipeline)
+            double f2 = f * f;
+            double f4 = f2 * f2;
+            double r0 = Math.fma(f2, Math.fma(f, 1.0 / 5, -1.0 / 4), Math.fma(f, 1.0 / 3, -0.5));
+            double r1 = Math.fma(f2, Math.fma(f, 1.0 / 9, -1.0 / 8), Math.fma(f, 1.0 / 7, -1.0 / 6));
+            double p = Math.fma(f4, Math.fma(f4, -1.0 / 10, r1), r0);
+            return LOG_C_HI[j] + (LOG_C_LO[j] + Math.fma(f2, p, f));
         }
         double u = 1.0 + y;
         if (u == 1.0) {
