@@ -13,7 +13,7 @@ public record Relu() implements UnaryScalarOp {
 
     @Override
     public double apply(double x) {
-        return x > 0 ? x : (x != x ? x : 0.0);
+        return Math.max(x, 0.0);   // NaN stays NaN, -0.0 becomes 0.0; branch-free and vectorizable
     }
 
     @Override
@@ -24,7 +24,7 @@ public record Relu() implements UnaryScalarOp {
 
     @Override
     public String javaExpression(List<String> a) {
-        return String.format("(%s > 0 || %s != %s ? %s : 0.0)", a.get(0), a.get(0), a.get(0), a.get(0));
+        return String.format("Math.max(%s, 0.0)", a.get(0));
     }
 
     @Override
