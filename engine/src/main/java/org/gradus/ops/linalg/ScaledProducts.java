@@ -17,34 +17,53 @@ final class ScaledProducts {
      * Writes {@code c} broadcast to out's shape into {@code out} (a whole copy when the shapes agree, a
      * row repeated for a bias), so that the product can then be accumulated onto it with {@code beta}.
      */
+    private static boolean sameShape(NDArray a, NDArray b) {
+        if (a.ndim() != b.ndim()) {
+            return false;
+        }
+        for (int i = 0; i < a.ndim(); i++) {
+            if (a.dim(i) != b.dim(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void broadcastInto(NDArray out, NDArray c) {
         if (c == out) {
             return;
         }
-        int[] shape = out.shape();
-        if (java.util.Arrays.equals(shape, c.shape()) && c.dtype() == out.dtype()) {
+        int ndim = out.ndim();
+        if (sameShape(out, c) && c.dtype() == out.dtype()) {
             out.copyFrom(c);
             return;
         }
-        int ndim = shape.length;
+        // element strides of c along the output's row and column axes, 0 where c is broadcast
+        // (read from dims, not shape()/strides() copies: this runs on every call of a layer with a bias)
         int pad = ndim - c.ndim();
-        int[] cs = c.strides();
-        int[] strides = new int[ndim];
+        int rowStride = 0;
+        int colStride = 0;
         for (int a = pad; a < ndim; a++) {
             int d = c.dim(a - pad);
-            if (d != 1 && d != shape[a]) {
+            if (d != 1 && d != out.dim(a)) {
                 throw new ShapeException("gemm: the added term of shape " + java.util.Arrays.toString(c.shape())
-                        + " does not broadcast to the product's shape " + java.util.Arrays.toString(shape));
+                        + " does not broadcast to the product's shape " + java.util.Arrays.toString(out.shape()));
             }
-            strides[a] = d == 1 ? 0 : cs[a - pad];
+            int stride = 1;
+            for (int j = a - pad + 1; j < c.ndim(); j++) {
+                stride *= c.dim(j);
+            }
+            if (a == ndim - 1) {
+                colStride = d == 1 ? 0 : stride;
+            } else {
+                rowStride = d == 1 ? 0 : stride;
+            }
         }
-        int rows = ndim == 2 ? shape[0] : 1;
-        int cols = ndim == 0 ? 1 : shape[ndim - 1];
-        int rowStride = ndim == 2 ? strides[0] : 0;
-        int colStride = ndim == 0 ? 0 : strides[ndim - 1];
+        int rows = ndim == 2 ? out.dim(0) : 1;
+        int cols = ndim == 0 ? 1 : out.dim(ndim - 1);
         if (out.dtype() == DType.FLOAT32 && c.dtype() == DType.FLOAT32) {
             float[] o = out.float32Data();
-            float[] v = c.float32Data();
+            float[] v = c.float32DataForReading();
             for (int i = 0; i < rows; i++) {
                 if (colStride == 1) {
                     System.arraycopy(v, i * rowStride, o, i * cols, cols);
@@ -54,7 +73,7 @@ final class ScaledProducts {
             }
         } else if (out.dtype() == DType.FLOAT64 && c.dtype() == DType.FLOAT64) {
             double[] o = out.float64Data();
-            double[] v = c.float64Data();
+            double[] v = c.float64DataForReading();
             for (int i = 0; i < rows; i++) {
                 if (colStride == 1) {
                     System.arraycopy(v, i * rowStride, o, i * cols, cols);
