@@ -93,27 +93,15 @@ public final class NativeBlas {
     static void gemm(int m, int n, int k, double alpha, double[] a, int versionA, boolean transA, double[] b,
                      int versionB, boolean transB, double beta, double[] c, int versionCBefore, int versionCAfter) {
         Scratch s = SCRATCH.get();
-        Split split = new Split(m, n, k);
+        Split split = s.split.set(m, n, k);
         DoublePointer pa = s.operand(0, a, versionA, m * k, split);
         DoublePointer pb = s.operand(1, b, versionB, k * n, split);
         DoublePointer cached = beta != 0 && c != a && c != b ? s.cachedResult(c, versionCBefore, m * n, split) : null;
         DoublePointer pc = cached != null && cached != pa && cached != pb ? cached : s.doubles(2, (long) m * n);
         if (beta != 0 && pc != cached) {
-            copyIn(split, m * n, (from, to) -> PointerViews.at(3, pc, from).put(c, from, to - from));
+            s.copier.copy(pc, c, m * n, split);
         }
-        CpuThreads.forEach(split.parts, part -> {
-            int i0 = split.rowFrom(part);
-            int j0 = split.columnFrom(part);
-            int rows = split.rowTo(part) - i0;
-            int cols = split.columnTo(part) - j0;
-            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows, cols,
-                    k, alpha, PointerViews.at(0, pa, transA ? i0 : (long) i0 * k), transA ? m : k,
-                    PointerViews.at(1, pb, transB ? (long) j0 * k : j0), transB ? k : n, beta,
-                    PointerViews.at(2, pc, (long) i0 * n + j0), n);
-            if (split.byRows) {
-                PointerViews.at(3, pc, (long) i0 * n).get(c, i0 * n, rows * n);
-            }
-        });
+        s.product.run(m, n, k, alpha, pa, transA, pb, transB, beta, pc, c, split);
         if (!split.byRows) {
             pc.get(c, 0, m * n);
         }
@@ -143,27 +131,15 @@ public final class NativeBlas {
     static void gemm(int m, int n, int k, float alpha, float[] a, int versionA, boolean transA, float[] b,
                      int versionB, boolean transB, float beta, float[] c, int versionCBefore, int versionCAfter) {
         Scratch s = SCRATCH.get();
-        Split split = new Split(m, n, k);
+        Split split = s.split.set(m, n, k);
         FloatPointer pa = s.operand(0, a, versionA, m * k, split);
         FloatPointer pb = s.operand(1, b, versionB, k * n, split);
         FloatPointer cached = beta != 0 && c != a && c != b ? s.cachedResult(c, versionCBefore, m * n, split) : null;
         FloatPointer pc = cached != null && cached != pa && cached != pb ? cached : s.floats(2, (long) m * n);
         if (beta != 0 && pc != cached) {
-            copyIn(split, m * n, (from, to) -> PointerViews.at(3, pc, from).put(c, from, to - from));
+            s.copier.copy(pc, c, m * n, split);
         }
-        CpuThreads.forEach(split.parts, part -> {
-            int i0 = split.rowFrom(part);
-            int j0 = split.columnFrom(part);
-            int rows = split.rowTo(part) - i0;
-            int cols = split.columnTo(part) - j0;
-            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows, cols,
-                    k, alpha, PointerViews.at(0, pa, transA ? i0 : (long) i0 * k), transA ? m : k,
-                    PointerViews.at(1, pb, transB ? (long) j0 * k : j0), transB ? k : n, beta,
-                    PointerViews.at(2, pc, (long) i0 * n + j0), n);
-            if (split.byRows) {
-                PointerViews.at(3, pc, (long) i0 * n).get(c, i0 * n, rows * n);
-            }
-        });
+        s.product.run(m, n, k, alpha, pa, transA, pb, transB, beta, pc, c, split);
         if (!split.byRows) {
             pc.get(c, 0, m * n);
         }
@@ -172,19 +148,104 @@ public final class NativeBlas {
         }
     }
 
-    /** Copies {@code [0, size)} of an operand off the heap: in parallel slices when it is large, else at once. */
-    private static void copyIn(Split split, int size, RangeCopy copy) {
-        if (split.copyParts > 1 && size >= PARALLEL_COPY_MIN) {
-            CpuThreads.forEach(split.copyParts, part -> copy.run(CpuThreads.partStart(size, split.copyParts, part, 1024),
-                    CpuThreads.partStart(size, split.copyParts, part + 1, 1024)));
-        } else {
-            copy.run(0, size);
+    /**
+     * Copies operands off the heap, in parallel slices when large. One per thread, reused: the slices
+     * read its fields, so a copy allocates nothing.
+     */
+    private static final class Copier {
+        private final java.util.function.IntConsumer slice = this::slice;
+        private org.bytedeco.javacpp.Pointer target;
+        private Object source;
+        private int size;
+        private int parts;
+
+        /** Copies {@code x[0, size)} into {@code p}. */
+        void copy(org.bytedeco.javacpp.Pointer p, Object x, int n, Split split) {
+            target = p;
+            source = x;
+            size = n;
+            parts = split.copyParts > 1 && n >= PARALLEL_COPY_MIN ? split.copyParts : 1;
+            CpuThreads.forEach(parts, slice);
+            target = null;
+            source = null;
+        }
+
+        private void slice(int part) {
+            int from = CpuThreads.partStart(size, parts, part, 1024);
+            int to = CpuThreads.partStart(size, parts, part + 1, 1024);
+            if (source instanceof float[] x) {
+                PointerViews.at(3, (FloatPointer) target, from).put(x, from, to - from);
+            } else {
+                PointerViews.at(3, (DoublePointer) target, from).put((double[]) source, from, to - from);
+            }
         }
     }
 
-    /** Copies the elements {@code [from, to)} of one operand. */
-    private interface RangeCopy {
-        void run(int from, int to);
+    /** One product cut over the cores; one per thread, reused (its parts read its fields). */
+    private static final class Product {
+        private final java.util.function.IntConsumer part = this::part;
+        private int m;
+        private int n;
+        private int k;
+        private double alpha;
+        private double beta;
+        private boolean transA;
+        private boolean transB;
+        private org.bytedeco.javacpp.Pointer pa;
+        private org.bytedeco.javacpp.Pointer pb;
+        private org.bytedeco.javacpp.Pointer pc;
+        private Object c;
+        private Split split;
+
+        void run(int rows, int cols, int inner, double a, org.bytedeco.javacpp.Pointer opA, boolean ta,
+                 org.bytedeco.javacpp.Pointer opB, boolean tb, double b, org.bytedeco.javacpp.Pointer result,
+                 Object heapC, Split cut) {
+            m = rows;
+            n = cols;
+            k = inner;
+            alpha = a;
+            beta = b;
+            transA = ta;
+            transB = tb;
+            pa = opA;
+            pb = opB;
+            pc = result;
+            c = heapC;
+            split = cut;
+            CpuThreads.forEach(cut.parts, part);
+            pa = null;
+            pb = null;
+            pc = null;
+            c = null;
+        }
+
+        private void part(int p) {
+            int i0 = split.rowFrom(p);
+            int j0 = split.columnFrom(p);
+            int rows = split.rowTo(p) - i0;
+            int cols = split.columnTo(p) - j0;
+            long offA = transA ? i0 : (long) i0 * k;
+            long offB = transB ? (long) j0 * k : j0;
+            long offC = (long) i0 * n + j0;
+            if (c instanceof float[] z) {
+                openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows,
+                        cols, k, (float) alpha, PointerViews.at(0, (FloatPointer) pa, offA), transA ? m : k,
+                        PointerViews.at(1, (FloatPointer) pb, offB), transB ? k : n, (float) beta,
+                        PointerViews.at(2, (FloatPointer) pc, offC), n);
+                if (split.byRows) {
+                    PointerViews.at(3, (FloatPointer) pc, (long) i0 * n).get(z, i0 * n, rows * n);
+                }
+            } else {
+                double[] z = (double[]) c;
+                openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), rows,
+                        cols, k, alpha, PointerViews.at(0, (DoublePointer) pa, offA), transA ? m : k,
+                        PointerViews.at(1, (DoublePointer) pb, offB), transB ? k : n, beta,
+                        PointerViews.at(2, (DoublePointer) pc, offC), n);
+                if (split.byRows) {
+                    PointerViews.at(3, (DoublePointer) pc, (long) i0 * n).get(z, i0 * n, rows * n);
+                }
+            }
+        }
     }
 
     private static int trans(boolean t) {
@@ -197,20 +258,22 @@ public final class NativeBlas {
      * columns [columnFrom(p), columnTo(p)).
      */
     private static final class Split {
-        final int parts;
+        int parts;
         /** The parts the operand copies are cut into (all cores for a big product, also when OpenBLAS threads itself). */
-        final int copyParts;
-        final boolean byRows;
-        private final int m;
-        private final int n;
+        int copyParts;
+        boolean byRows;
+        private int m;
+        private int n;
 
-        Split(int m, int n, int k) {
-            this.m = m;
-            this.n = n;
-            this.copyParts = CpuThreads.worthSplitting((long) m * n * k) ? CpuThreads.parallelism() : 1;
-            this.parts = OPENBLAS_THREADS > 1 ? 1 : copyParts;
+        /** Cuts an m×n×k product; returns this (one Split per thread, reused call after call). */
+        Split set(int rows, int cols, int inner) {
+            m = rows;
+            n = cols;
+            copyParts = CpuThreads.worthSplitting((long) rows * cols * inner) ? CpuThreads.parallelism() : 1;
+            parts = OPENBLAS_THREADS > 1 ? 1 : copyParts;
             // each part reads all of the operand that is not split: replicate the smaller one
-            this.byRows = m >= 8 * parts && m >= n;
+            byRows = rows >= 8 * parts && rows >= cols;
+            return this;
         }
 
         int rowFrom(int part) {
@@ -235,12 +298,15 @@ public final class NativeBlas {
         private final FloatPointer[] floats = new FloatPointer[3];
         private final DoublePointer[] doubles = new DoublePointer[3];
         private final OperandCache cache = new OperandCache();
+        final Split split = new Split();
+        final Copier copier = new Copier();
+        final Product product = new Product();
 
         /** Operand {@code x} off the heap: its cached copy when current, else copied into the cache or a scratch slot. */
         FloatPointer operand(int slot, float[] x, int version, int size, Split split) {
             if (version == UNVERSIONED || !OperandCache.worthCaching(size, Float.BYTES)) {
                 FloatPointer p = floats(slot, size);
-                copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
+                copier.copy(p, x, size, split);
                 return p;
             }
             FloatPointer hit = (FloatPointer) cache.find(x, version, size);
@@ -248,7 +314,7 @@ public final class NativeBlas {
                 return hit;
             }
             FloatPointer p = (FloatPointer) cache.reserve(x, version, size, Float.BYTES, FloatPointer::new);
-            copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
+            copier.copy(p, x, size, split);
             return p;
         }
 
@@ -256,7 +322,7 @@ public final class NativeBlas {
         DoublePointer operand(int slot, double[] x, int version, int size, Split split) {
             if (version == UNVERSIONED || !OperandCache.worthCaching(size, Double.BYTES)) {
                 DoublePointer p = doubles(slot, size);
-                copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
+                copier.copy(p, x, size, split);
                 return p;
             }
             DoublePointer hit = (DoublePointer) cache.find(x, version, size);
@@ -264,7 +330,7 @@ public final class NativeBlas {
                 return hit;
             }
             DoublePointer p = (DoublePointer) cache.reserve(x, version, size, Double.BYTES, DoublePointer::new);
-            copyIn(split, size, (from, to) -> PointerViews.at(3, p, from).put(x, from, to - from));
+            copier.copy(p, x, size, split);
             return p;
         }
 
