@@ -38,7 +38,7 @@ public record LogSoftmax() implements Op {
         NDArray out = outputs[0];
         int cols = x.dim(x.ndim() - 1);
         int rows = x.ndim() == 2 ? x.dim(0) : 1;
-        double[] row = new double[cols];
+        double[] row = Softmax.rowScratch(cols);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             Softmax.readRow(x, base, row);

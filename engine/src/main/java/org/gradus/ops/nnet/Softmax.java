@@ -53,7 +53,7 @@ public record Softmax() implements Op {
         NDArray out = outputs[0];
         int cols = x.dim(x.ndim() - 1);
         int rows = x.ndim() == 2 ? x.dim(0) : 1;
-        double[] e = new double[cols];
+        double[] e = rowScratch(cols);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             readRow(x, base, e);
@@ -70,12 +70,24 @@ public record Softmax() implements Op {
         }
     }
 
+    private static final ThreadLocal<double[]> ROW = ThreadLocal.withInitial(() -> new double[0]);
+
+    /** This thread's row buffer of exactly {@code cols} elements, kept while rows keep their length. */
+    static double[] rowScratch(int cols) {
+        double[] row = ROW.get();
+        if (row.length != cols) {
+            row = new double[cols];
+            ROW.set(row);
+        }
+        return row;
+    }
+
     /** Copies {@code row.length} elements of {@code x} from flat index {@code base} into {@code row}. */
     static void readRow(NDArray x, int base, double[] row) {
         if (x.dtype() == DType.FLOAT64) {
-            System.arraycopy(x.float64Data(), base, row, 0, row.length);
+            System.arraycopy(x.float64DataForReading(), base, row, 0, row.length);
         } else if (x.dtype() == DType.FLOAT32) {
-            float[] f = x.float32Data();
+            float[] f = x.float32DataForReading();
             for (int c = 0; c < row.length; c++) {
                 row[c] = f[base + c];
             }
