@@ -16,7 +16,7 @@ import java.util.function.IntConsumer;
  * (another application thread's job) runs all its parts itself.
  */
 final class SpinningPool {
-    /** How long an idle worker keeps spinning before it parks. */
+    /** How long an idle worker keeps spinning before it parks ({@code -Dgradus.spin.micros}, default 200). */
     private static final long SPIN_NANOS = 1000L * Long.getLong("gradus.spin.micros", 200);
 
     private final int threads;
