@@ -43,6 +43,9 @@ final class SpinningPool {
             return false;
         }
         try {
+            // a seqlock: an odd generation means the job's fields are being written, so a worker that
+            // was not part of the last job and reads late can never mix two jobs' fields
+            generation++;
             failure = null;
             body = job;
             parts = partCount;
@@ -108,7 +111,19 @@ final class SpinningPool {
             long seen = 0;
             while (true) {
                 long idleSince = System.nanoTime();
-                while (generation == seen) {
+                long g;
+                IntConsumer job;
+                int partCount;
+                while (true) {
+                    g = generation;
+                    if (g != seen && (g & 1) == 0) {
+                        job = body;
+                        partCount = parts;
+                        if (generation == g) {
+                            break;   // the fields belong to generation g
+                        }
+                        continue;
+                    }
                     if (System.nanoTime() - idleSince < SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {
@@ -119,9 +134,7 @@ final class SpinningPool {
                         parked = false;
                     }
                 }
-                seen = generation;
-                IntConsumer job = body;
-                int partCount = parts;
+                seen = g;
                 if (job == null || index >= partCount) {
                     continue;    // a job with fewer parts than threads: nothing for this worker
                 }

@@ -30,6 +30,22 @@ class CpuThreadsTest {
     }
 
     @Test
+    void aPoolWithMoreThreadsThanPartsNeverRunsAPartTwice() {
+        // more workers than the machine has cores, and jobs of every size: workers left out of one job
+        // must not pick up the fields of the next one
+        SpinningPool pool = new SpinningPool(8, ThreadLocal.withInitial(() -> false));
+        java.util.Random r = new java.util.Random(4);
+        for (int round = 0; round < 5000; round++) {
+            int parts = 2 + r.nextInt(9);
+            AtomicIntegerArray runs = new AtomicIntegerArray(parts);
+            assertThat(pool.tryRun(parts, runs::incrementAndGet)).isTrue();
+            for (int p = 0; p < parts; p++) {
+                assertThat(runs.get(p)).as("round %d, part %d of %d", round, p, parts).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aFailingPartIsRethrownOnTheCallerAndThePoolKeepsWorking() {
         int last = CpuThreads.parallelism();
         assertThatThrownBy(() -> CpuThreads.forEach(last + 1, p -> {
