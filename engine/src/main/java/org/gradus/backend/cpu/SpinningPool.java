@@ -2,7 +2,6 @@ package org.gradus.backend.cpu;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,7 +20,8 @@ final class SpinningPool {
 
     private final int threads;
     private final Worker[] workers;
-    private final ReentrantLock busy = new ReentrantLock();
+    /** Held while a job runs; not reentrant, so a split inside a part on the caller's thread runs there. */
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile IntConsumer body;
     private volatile int parts;
@@ -37,9 +37,12 @@ final class SpinningPool {
         }
     }
 
-    /** Runs {@code body} for parts {@code [0, parts)}; false when the pool is busy with another caller's job. */
+    /**
+     * Runs {@code body} for parts {@code [0, parts)}; false when the pool is busy (another caller's
+     * job, or this caller's own job when a part splits again).
+     */
     boolean tryRun(int partCount, IntConsumer job) {
-        if (!busy.tryLock()) {
+        if (!busy.compareAndSet(false, true)) {
             return false;
         }
         try {
@@ -81,7 +84,7 @@ final class SpinningPool {
             }
             return true;
         } finally {
-            busy.unlock();
+            busy.set(false);
         }
     }
 
