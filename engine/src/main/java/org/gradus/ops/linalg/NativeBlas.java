@@ -3,6 +3,7 @@ package org.gradus.ops.linalg;
 import java.lang.System.Logger.Level;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.gradus.backend.cpu.CpuThreads;
 
@@ -92,22 +93,7 @@ public final class NativeBlas {
      */
     static void gemm(int m, int n, int k, double alpha, double[] a, int versionA, boolean transA, double[] b,
                      int versionB, boolean transB, double beta, double[] c, int versionCBefore, int versionCAfter) {
-        Scratch s = SCRATCH.get();
-        Split split = s.split.set(m, n, k);
-        DoublePointer pa = s.operand(0, a, versionA, m * k, split);
-        DoublePointer pb = s.operand(1, b, versionB, k * n, split);
-        DoublePointer cached = beta != 0 && c != a && c != b ? s.cachedResult(c, versionCBefore, m * n, split) : null;
-        DoublePointer pc = cached != null && cached != pa && cached != pb ? cached : s.doubles(2, (long) m * n);
-        if (beta != 0 && pc != cached) {
-            s.copier.copy(pc, c, m * n, split);
-        }
-        s.product.run(m, n, k, alpha, pa, transA, pb, transB, beta, pc, c, split);
-        if (!split.byRows) {
-            pc.get(c, 0, m * n);
-        }
-        if (pc == cached) {
-            s.retag(c, pc, versionCAfter);
-        }
+        product(m, n, k, alpha, a, versionA, transA, b, versionB, transB, beta, c, versionCBefore, versionCAfter);
     }
 
     /** The float32 form. */
@@ -122,26 +108,32 @@ public final class NativeBlas {
         gemm(m, n, k, alpha, a, versionA, transA, b, versionB, transB, beta, c, UNVERSIONED, UNVERSIONED);
     }
 
-    /**
-     * The same, with the versions of C's array before and after this call: when C's old values are added
-     * ({@code beta != 0}) and an off-heap copy of them is cached, the product is computed in that copy
-     * (no copy in), which stays cached as the array's new version: the weight of an update
-     * {@code W = W - lr * A·B} is then not copied again for the next product that reads it.
-     */
+    /** The float32 form of the gemm that keeps C's off-heap copy current. */
     static void gemm(int m, int n, int k, float alpha, float[] a, int versionA, boolean transA, float[] b,
                      int versionB, boolean transB, float beta, float[] c, int versionCBefore, int versionCAfter) {
+        product(m, n, k, alpha, a, versionA, transA, b, versionB, transB, beta, c, versionCBefore, versionCAfter);
+    }
+
+    /** Both dtypes: a, b and c are all {@code float[]} or all {@code double[]}. */
+    private static void product(int m, int n, int k, double alpha, Object a, int versionA, boolean transA, Object b,
+                                int versionB, boolean transB, double beta, Object c, int versionCBefore,
+                                int versionCAfter) {
         Scratch s = SCRATCH.get();
         Split split = s.split.set(m, n, k);
-        FloatPointer pa = s.operand(0, a, versionA, m * k, split);
-        FloatPointer pb = s.operand(1, b, versionB, k * n, split);
-        FloatPointer cached = beta != 0 && c != a && c != b ? s.cachedResult(c, versionCBefore, m * n, split) : null;
-        FloatPointer pc = cached != null && cached != pa && cached != pb ? cached : s.floats(2, (long) m * n);
+        Pointer pa = s.operand(0, a, versionA, m * k, split);
+        Pointer pb = s.operand(1, b, versionB, k * n, split);
+        Pointer cached = beta != 0 && c != a && c != b ? s.cachedResult(c, versionCBefore, m * n, split) : null;
+        Pointer pc = cached != null && cached != pa && cached != pb ? cached : s.buffer(2, c, (long) m * n);
         if (beta != 0 && pc != cached) {
             s.copier.copy(pc, c, m * n, split);
         }
         s.product.run(m, n, k, alpha, pa, transA, pb, transB, beta, pc, c, split);
         if (!split.byRows) {
-            pc.get(c, 0, m * n);
+            if (c instanceof float[] z) {
+                ((FloatPointer) pc).get(z, 0, m * n);
+            } else {
+                ((DoublePointer) pc).get((double[]) c, 0, m * n);
+            }
         }
         if (pc == cached) {
             s.retag(c, pc, versionCAfter);
@@ -154,13 +146,13 @@ public final class NativeBlas {
      */
     private static final class Copier {
         private final java.util.function.IntConsumer slice = this::slice;
-        private org.bytedeco.javacpp.Pointer target;
+        private Pointer target;
         private Object source;
         private int size;
         private int parts;
 
         /** Copies {@code x[0, size)} into {@code p}. */
-        void copy(org.bytedeco.javacpp.Pointer p, Object x, int n, Split split) {
+        void copy(Pointer p, Object x, int n, Split split) {
             target = p;
             source = x;
             size = n;
@@ -191,14 +183,14 @@ public final class NativeBlas {
         private double beta;
         private boolean transA;
         private boolean transB;
-        private org.bytedeco.javacpp.Pointer pa;
-        private org.bytedeco.javacpp.Pointer pb;
-        private org.bytedeco.javacpp.Pointer pc;
+        private Pointer pa;
+        private Pointer pb;
+        private Pointer pc;
         private Object c;
         private Split split;
 
-        void run(int rows, int cols, int inner, double a, org.bytedeco.javacpp.Pointer opA, boolean ta,
-                 org.bytedeco.javacpp.Pointer opB, boolean tb, double b, org.bytedeco.javacpp.Pointer result,
+        void run(int rows, int cols, int inner, double a, Pointer opA, boolean ta,
+                 Pointer opB, boolean tb, double b, Pointer result,
                  Object heapC, Split cut) {
             m = rows;
             n = cols;
@@ -302,34 +294,23 @@ public final class NativeBlas {
         final Copier copier = new Copier();
         final Product product = new Product();
 
-        /** Operand {@code x} off the heap: its cached copy when current, else copied into the cache or a scratch slot. */
-        FloatPointer operand(int slot, float[] x, int version, int size, Split split) {
-            if (version == UNVERSIONED || !OperandCache.worthCaching(size, Float.BYTES)) {
-                FloatPointer p = floats(slot, size);
+        /**
+         * Operand {@code x} ({@code float[]} or {@code double[]}) off the heap: its cached copy when
+         * current, else copied into the cache or a scratch slot.
+         */
+        Pointer operand(int slot, Object x, int version, int size, Split split) {
+            boolean single = x instanceof float[];
+            int bytes = single ? Float.BYTES : Double.BYTES;
+            if (version == UNVERSIONED || !OperandCache.worthCaching(size, bytes)) {
+                Pointer p = buffer(slot, x, size);
                 copier.copy(p, x, size, split);
                 return p;
             }
-            FloatPointer hit = (FloatPointer) cache.find(x, version, size);
+            Pointer hit = cache.find(x, version, size);
             if (hit != null) {
                 return hit;
             }
-            FloatPointer p = (FloatPointer) cache.reserve(x, version, size, Float.BYTES, FloatPointer::new);
-            copier.copy(p, x, size, split);
-            return p;
-        }
-
-        /** The float64 form. */
-        DoublePointer operand(int slot, double[] x, int version, int size, Split split) {
-            if (version == UNVERSIONED || !OperandCache.worthCaching(size, Double.BYTES)) {
-                DoublePointer p = doubles(slot, size);
-                copier.copy(p, x, size, split);
-                return p;
-            }
-            DoublePointer hit = (DoublePointer) cache.find(x, version, size);
-            if (hit != null) {
-                return hit;
-            }
-            DoublePointer p = (DoublePointer) cache.reserve(x, version, size, Double.BYTES, DoublePointer::new);
+            Pointer p = cache.reserve(x, version, size, bytes, single ? FloatPointer::new : DoublePointer::new);
             copier.copy(p, x, size, split);
             return p;
         }
@@ -338,16 +319,16 @@ public final class NativeBlas {
          * The cached off-heap copy of C's current values (copied in now when only an older copy or none
          * is cached, for versioned arrays worth caching), or {@code null} to use a scratch buffer.
          */
-        FloatPointer cachedResult(float[] c, int version, int size, Split split) {
+        Pointer cachedResult(Object c, int version, int size, Split split) {
             return version == UNVERSIONED ? null : operand(2, c, version, size, split);
         }
 
-        /** The float64 form. */
-        DoublePointer cachedResult(double[] c, int version, int size, Split split) {
-            return version == UNVERSIONED ? null : operand(2, c, version, size, split);
+        /** Scratch slot {@code slot} of {@code like}'s dtype, at least {@code size} elements. */
+        Pointer buffer(int slot, Object like, long size) {
+            return like instanceof float[] ? floats(slot, size) : doubles(slot, size);
         }
 
-        void retag(Object array, org.bytedeco.javacpp.Pointer copy, int version) {
+        void retag(Object array, Pointer copy, int version) {
             cache.retag(array, copy, version);
         }
 
