@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.gradus.DTypeException;
 import org.gradus.GradusException;
-import org.gradus.ShapeException;
 import org.gradus.backend.Backend;
 import org.gradus.backend.Backends;
 import org.gradus.backend.DeviceBackend;
@@ -68,14 +66,14 @@ public final class Function {
         this.userOutputs = List.copyOf(outputs);
         this.mode = mode == null ? Mode.FAST_RUN : mode;
         checkInputs();
-        Map<SharedVariable, TensorVariable> ups = checkedUpdates(userUpdates);
-        addDefaultUpdates(ups, outputs);
+        Map<SharedVariable, TensorVariable> ups = FunctionArguments.checkedUpdates(userUpdates);
+        FunctionArguments.addDefaultUpdates(ups, outputs);
 
         // one list of graph outputs: the function's outputs, then the update expressions
         List<TensorVariable> all = new ArrayList<>(outputs);
         List<SharedVariable> targets = new ArrayList<>(ups.keySet());
         all.addAll(ups.values());
-        all = new GraphClone(checkedGivens(givens)).apply(all);
+        all = new GraphClone(FunctionArguments.checkedGivens(givens)).apply(all);
         FunctionGraph graph = new FunctionGraph(this.inputs, all);
         this.rewriteLog = new RewriteDriver(Pipeline.select(this.mode.phases(), including, excluding, backend))
                 .run(graph);
@@ -125,67 +123,6 @@ public final class Function {
                 throw new GradusException("function: " + in.describe() + " is listed twice among the inputs");
             }
         }
-    }
-
-    private static Map<SharedVariable, TensorVariable> checkedUpdates(Map<SharedVariable, Object> userUpdates) {
-        Map<SharedVariable, TensorVariable> out = new LinkedHashMap<>();
-        for (Map.Entry<SharedVariable, Object> e : userUpdates.entrySet()) {
-            SharedVariable target = e.getKey();
-            if (e.getValue() == null) {
-                throw new GradusException("function: the update for " + target.describe() + " is null");
-            }
-            TensorVariable expr = T.asTensor(e.getValue());
-            if (expr instanceof TensorConstant && ((TensorConstant) expr).isWeak() && expr.dtype() != target.dtype()) {
-                expr = T.cast(expr, target.dtype());
-            }
-            if (expr.dtype() != target.dtype()) {
-                throw new DTypeException("function: the update for shared variable " + target.describe() + " has dtype "
-                        + expr.dtype() + ", which would silently change the variable's dtype from " + target.dtype()
-                        + ". Cast the update: T.cast(expression, DType." + target.dtype().name()
-                        + "), or build it from " + target.dtype() + " values (update created at " + expr.site() + ")");
-            }
-            if (expr.ndim() != target.ndim()) {
-                throw new ShapeException("function: the update for shared variable " + target.describe()
-                        + " has rank " + expr.ndim() + " " + expr.type().shapeString() + " but the variable has rank "
-                        + target.ndim() + " (update created at " + expr.site() + ")");
-            }
-            out.put(target, expr);
-        }
-        return out;
-    }
-
-    /** Adds Theano's default updates (random stream states) for shared variables the user does not update. */
-    private static void addDefaultUpdates(Map<SharedVariable, TensorVariable> ups, List<TensorVariable> outputs) {
-        List<TensorVariable> frontier = new ArrayList<>(outputs);
-        frontier.addAll(ups.values());
-        boolean added = true;
-        while (added) {
-            added = false;
-            for (Variable v : Graphs.ancestors(frontier)) {
-                if (v instanceof SharedVariable) {
-                    SharedVariable s = (SharedVariable) v;
-                    if (s.defaultUpdate() != null && !ups.containsKey(s)) {
-                        ups.put(s, s.defaultUpdate());
-                        frontier.add(s.defaultUpdate());
-                        added = true;
-                    }
-                }
-            }
-        }
-    }
-
-    private static Map<TensorVariable, TensorVariable> checkedGivens(Map<TensorVariable, Object> givens) {
-        Map<TensorVariable, TensorVariable> out = new LinkedHashMap<>();
-        for (Map.Entry<TensorVariable, Object> e : givens.entrySet()) {
-            TensorVariable key = e.getKey();
-            TensorVariable value = T.asTensor(e.getValue());
-            if (value.dtype() != key.dtype() || value.ndim() != key.ndim()) {
-                throw new DTypeException("function: givens replaces " + key.describe() + " by " + value.describe()
-                        + ", which has a different dtype or rank");
-            }
-            out.put(key, value);
-        }
-        return out;
     }
 
     private void collectRoots(List<TensorVariable> all, List<SharedVariable> shared, List<TensorConstant> constants) {
