@@ -21,16 +21,13 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
             tiledLoops(body);
             return;
         }
-        String flat = flatCondition("zo");
-        if (flat != null) {
-            body.append("        if (").append(flat).append(") {\n");
-            body.append("            final int end = zo + len;\n");
-            body.append("            for (int k = zo; k < end; k++) {\n");
-            emit(body, "                ", this::flatRead, o -> "k", false, -1);
-            body.append("            }\n");
-            body.append("            return;\n");
-            body.append("        }\n");
-        }
+        body.append("        if (").append(flatCondition("zo")).append(") {\n");
+        body.append("            final int end = zo + len;\n");
+        body.append("            for (int k = zo; k < end; k++) {\n");
+        emit(body, "                ", this::flatRead, o -> "k", false, -1);
+        body.append("            }\n");
+        body.append("            return;\n");
+        body.append("        }\n");
         body.append("        for (int j = 0; j < len; j++) {\n");
         emit(body, "            ", i -> read(i, "o" + i + " + j"), o -> "zo + j", false, -1);
         body.append("        }\n");
