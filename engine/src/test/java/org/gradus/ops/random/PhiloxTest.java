@@ -71,6 +71,28 @@ class PhiloxTest {
     }
 
     @Test
+    void bulkWordsEqualWordByWordReadsFromAnyPosition() {
+        long key = 0x0badc0ffee15600dL;
+        Philox.WordStream single = new Philox.WordStream(key, 0xfffffff0L);
+        Philox.WordStream bulk = new Philox.WordStream(key, 0xfffffff0L);
+        int[] expected = new int[103];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = single.nextWord();
+        }
+        // reads of 1, 6, 3, 0, 90 and 3 words start inside, at the end of and at the start of a block; the
+        // batch of whole blocks crosses the counter's wrap from its low word into its high word
+        int[] got = new int[expected.length + 2];
+        int at = 2;
+        for (int count : new int[] {1, 6, 3, 0, 90, 3}) {
+            bulk.nextWords(got, at, count);
+            at += count;
+        }
+        assertThat(java.util.Arrays.copyOfRange(got, 2, got.length)).containsExactly(expected);
+        assertThat(bulk.blocksUsed()).isEqualTo(single.blocksUsed());
+        assertThat(bulk.nextWord()).isEqualTo(single.nextWord());
+    }
+
+    @Test
     void streamKeyIsTheFirstTwoWordsOfTheSeedKeyedBlock() {
         long seed = 0x1122334455667788L;
         int[] out = Philox.block(words(7, 0, 0, 0), words(0x55667788L, 0x11223344L));

@@ -175,6 +175,55 @@ class RandomStreamsTest {
         assertThat(mean(draws)).isCloseTo(0.7, within(4 * se));
     }
 
+    /** Successes among {@code trials} reference words per element, element i reading words from {@code i * trials}. */
+    private static int[] referenceCounts(int[] words, int n, int trials, double[] p) {
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < trials; t++) {
+                counts[i] += (words[i * trials + t] & 0xFFFFFFFFL) * 0x1.0p-32 < p[p.length == 1 ? 0 : i] ? 1 : 0;
+            }
+        }
+        return counts;
+    }
+
+    private static void assertCounts(NDArray draws, int[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (draws.getLong(i) != expected[i]) {
+                assertThat(draws.getLong(i)).as("element %d", i).isEqualTo(expected[i]);
+            }
+        }
+    }
+
+    @Test
+    void bernoulliMasksOfEveryDTypeMatchTheReferenceStreamWordForWord() {
+        // 257 x 131 elements, one trial each: whole chunks, a partial last chunk and a split over the cores
+        int n = 257 * 131;
+        for (DType dtype : List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.INT32, DType.UINT8)) {
+            RandomStreams rs = new RandomStreams(77);
+            NDArray draws = Gradus.function(List.of(), rs.binomial(new int[] {257, 131}, 1, 0.7, dtype)).call();
+            assertThat(draws.dtype()).isEqualTo(dtype);
+            assertCounts(draws, referenceCounts(referenceWords(77, 0, 0, n), n, 1, new double[] {0.7}));
+            assertThat(rs.states().get(0).getValue().getLong(1)).isEqualTo((n + 3) / 4);
+        }
+    }
+
+    @Test
+    void perElementProbabilitiesAndManyTrialsMatchTheReferenceStream() {
+        // a probability per column (including exactly 0 and 1), and more trials than one chunk of words holds
+        double[] column = {0.0, 0.25, 0.5, 1.0, 0.999};
+        TensorVariable p = T.constant(column);
+        RandomStreams rs = new RandomStreams(5);
+        NDArray draws = Gradus.function(List.of(), rs.binomial(new int[] {7, 5}, 3, p, DType.INT64)).call();
+        double[] perElement = new double[35];
+        for (int i = 0; i < 35; i++) {
+            perElement[i] = column[i % 5];
+        }
+        assertCounts(draws, referenceCounts(referenceWords(5, 0, 0, 35 * 3), 35, 3, perElement));
+        RandomStreams many = new RandomStreams(6);
+        NDArray large = Gradus.function(List.of(), many.binomial(new int[] {3}, 2500, 0.3, DType.INT64)).call();
+        assertCounts(large, referenceCounts(referenceWords(6, 0, 0, 3 * 2500), 3, 2500, new double[] {0.3}));
+    }
+
     @Test
     void binomialCountsTrialsWithASymbolicProbability() {
         TensorVariable p = T.dscalar("p");
