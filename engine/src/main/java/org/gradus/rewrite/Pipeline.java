@@ -15,7 +15,11 @@ import org.gradus.rewrite.canonicalize.CombineConstantTerms;
 import org.gradus.rewrite.canonicalize.DimShuffleChain;
 import org.gradus.rewrite.canonicalize.DivByOne;
 import org.gradus.rewrite.canonicalize.DoubleNegation;
+import org.gradus.rewrite.canonicalize.DimShuffleOfFill;
 import org.gradus.rewrite.canonicalize.FillNoOp;
+import org.gradus.rewrite.canonicalize.FillSink;
+import org.gradus.rewrite.canonicalize.ShapeEntryOfReduction;
+import org.gradus.rewrite.canonicalize.ShapeOfElementwise;
 import org.gradus.rewrite.canonicalize.IdentityNoOp;
 import org.gradus.rewrite.canonicalize.MulByOne;
 import org.gradus.rewrite.canonicalize.PowHalfToSqrt;
@@ -70,6 +74,7 @@ public final class Pipeline {
         p.put(Phase.CANONICALIZE, List.of(new MulByOne(), new AddZero(), new SubZero(), new DivByOne(),
                 new DoubleNegation(), new CombineConstantFactors(), new CombineConstantTerms(), new PowOneToIdentity(),
                 new PowTwoToSqr(), new PowHalfToSqrt(), new SumOfSum(), new DimShuffleChain(), new FillNoOp(),
+                new ShapeOfElementwise(), new ShapeEntryOfReduction(),
                 new IdentityNoOp(), new FoldConstants(), new MergeEqualNodes()));
         p.put(Phase.STABILIZE, List.of(new ReciprocalOfOnePlusExpToSigmoid(), new LogOnePlusExpToSoftplus(),
                 new Log1pOfExpToSoftplus(), new BinaryCrossentropyOfSigmoidToSoftplus(), new LogOfSigmoidToSoftplus(),
@@ -80,7 +85,8 @@ public final class Pipeline {
                 new DoubleNegation(), new MergeEqualNodes()));
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
                 new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
-                new TwoProductsIntoOneGemm(), new SharedSoftplusTail(), new MergeEqualNodes()));
+                new TwoProductsIntoOneGemm(), new SharedSoftplusTail(), new FillSink(), new DimShuffleOfFill(),
+                new FoldConstants(), new MergeEqualNodes()));
         // growing groups from different consumers can build equal composites over the same inputs
         p.put(Phase.FUSE, List.of(new FuseElementwise(), new MergeEqualNodes(), new FuseSumIntoComposite()));
         return p;

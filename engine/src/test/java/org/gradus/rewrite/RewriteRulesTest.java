@@ -42,6 +42,11 @@ class RewriteRulesTest {
         add(c, "SumOfSum", w -> T.sum(T.sum(w.x, 0)));
         add(c, "DimShuffleChain", w -> T.add(T.transpose(T.transpose(w.x)), w.y));
         add(c, "FillNoOp", w -> T.fill(w.x, w.y));
+        add(c, "ShapeOfElementwise", w -> T.add(w.x, T.cast(T.sum(T.shape(T.exp(w.x))), w.d)));
+        add(c, "ShapeEntryOfReduction", w -> T.add(w.v, T.cast(T.sum(w.x, 1).shape(0), w.d)));
+        add(c, "FillSink", w -> T.mul(T.fill(w.x, T.constant(2.0, w.d)), w.y));
+        add(c, "FillSink", w -> T.exp(T.fill(w.x, T.exp(w.v).dimshuffle(-1, 0))));
+        add(c, "DimShuffleOfFill", w -> T.add(T.fill(w.v, T.constant(2.0, w.d).dimshuffle(-1)).dimshuffle(0, -1), w.x));
         add(c, "IdentityNoOp", w -> T.exp(T.elemwise(new Identity(), w.x)));
         add(c, "ReciprocalOfOnePlusExpToSigmoid", w -> T.div(1, T.add(1, T.exp(T.neg(w.x)))));
         add(c, "LogOnePlusExpToSoftplus", w -> T.log(T.add(1, T.exp(w.x))));

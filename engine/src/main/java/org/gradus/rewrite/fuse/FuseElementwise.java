@@ -23,8 +23,9 @@ import org.gradus.tensor.TensorVariable;
 import org.gradus.types.TensorType;
 
 /**
- * Grows a maximal group of elementwise nodes backwards from a node (the phase visits consumers
- * first) and replaces it by one {@link Composite}: every member has the same rank and the same
+ * Grows a maximal group of elementwise nodes from a node (the phase visits consumers first) through
+ * its producers, its consumers and the other readers of its full-size operands, and replaces it by
+ * one {@link Composite}: every member has the same rank and the same
  * broadcastable axes (so all run over the same elements), and no path leaves the group and comes
  * back into it (the fused node would depend on itself). Members read outside the group, or that
  * are function outputs, become the composite's outputs.
@@ -51,6 +52,20 @@ public final class FuseElementwise implements NodeRewriter {
                         grew = true;
                     }
                 }
+                // consumers, and other readers of a full-size operand: the forward pass and its
+                // gradient, or a weight's update and its penalty, read the same arrays in one loop
+                List<Apply> readers = new ArrayList<>(graph.clients(m.output(0)));
+                for (TensorVariable in : m.inputs()) {
+                    if (fullSize(in.type(), pattern)) {
+                        readers.addAll(graph.clients(in));
+                    }
+                }
+                for (Apply c : readers) {
+                    if (!group.contains(c) && fusible(c, pattern) && convex(c, group, graph)) {
+                        group.add(c);
+                        grew = true;
+                    }
+                }
             }
         }
         if (group.size() < 2) {
@@ -63,7 +78,11 @@ public final class FuseElementwise implements NodeRewriter {
         if (!(p.op() instanceof Elemwise) || p.outputs().size() != 1) {
             return false;
         }
-        TensorType t = p.output(0).type();
+        return fullSize(p.output(0).type(), pattern);
+    }
+
+    /** Whether {@code t} has the group's rank and is broadcast along none of the group's full axes. */
+    private static boolean fullSize(TensorType t, TensorType pattern) {
         if (t.ndim() != pattern.ndim()) {
             return false;
         }
