@@ -28,6 +28,11 @@ public record Abs() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.abs()", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("fabs(%s)", a.get(0));
     }

@@ -34,6 +34,11 @@ public record Exp() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.lanewise(jdk.incubator.vector.VectorOperators.EXP)", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("exp(%s)", a.get(0));
     }

@@ -34,6 +34,11 @@ public record Expm1() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.lanewise(jdk.incubator.vector.VectorOperators.EXPM1)", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("expm1(%s)", a.get(0));
     }

@@ -34,6 +34,11 @@ public record Log() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.lanewise(jdk.incubator.vector.VectorOperators.LOG)", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("log(%s)", a.get(0));
     }

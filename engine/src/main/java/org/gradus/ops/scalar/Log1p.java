@@ -34,6 +34,11 @@ public record Log1p() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.lanewise(jdk.incubator.vector.VectorOperators.LOG1P)", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("log1p(%s)", a.get(0));
     }

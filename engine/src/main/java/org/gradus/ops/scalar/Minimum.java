@@ -29,6 +29,11 @@ public record Minimum() implements BinaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.min(%s)", a.get(0), a.get(1));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("fmin(%s, %s)", a.get(0), a.get(1));
     }

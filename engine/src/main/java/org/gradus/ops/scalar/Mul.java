@@ -29,6 +29,11 @@ public record Mul() implements BinaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.mul(%s)", a.get(0), a.get(1));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(%s * %s)", a.get(0), a.get(1));
     }

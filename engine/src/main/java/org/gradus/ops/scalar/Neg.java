@@ -27,6 +27,11 @@ public record Neg() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.neg()", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(-%s)", a.get(0));
     }

@@ -28,6 +28,11 @@ public record Relu() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%1$s.max(%1$s.broadcast(0))", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(%s > 0 || %s != %s ? %s : 0)", a.get(0), a.get(0), a.get(0), a.get(0));
     }

@@ -44,6 +44,17 @@ public interface ScalarOp {
     /** A Java expression computing the op on the given operand expressions (all of type double). */
     String javaExpression(List<String> args);
 
+    /**
+     * A Java expression computing the op on operands that are vectors of the Vector API
+     * ({@code jdk.incubator.vector}, {@code FloatVector} or {@code DoubleVector} of one species), lane by
+     * lane in the loop's float dtype, or {@code null} (the default) when the op has no vector form, so
+     * that loops containing it stay scalar. Transcendental lanes may differ from the scalar kernel by
+     * a few ulp (the JDK's vector math library).
+     */
+    default String vectorExpression(List<String> args) {
+        return null;
+    }
+
     /** A CUDA C++ expression computing the op; operands are of the kernel's element type. */
     String cudaExpression(List<String> args);
 

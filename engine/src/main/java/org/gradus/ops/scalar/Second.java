@@ -33,6 +33,11 @@ public record Second() implements BinaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s", a.get(1));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("%s", a.get(1));
     }

@@ -34,6 +34,11 @@ public record Sigmoid() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%1$s.broadcast(1).div(%1$s.neg().lanewise(jdk.incubator.vector.VectorOperators.EXP).add(1))", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(%s >= 0 ? 1 / (1 + exp(-%s)) : exp(%s) / (1 + exp(%s)))", a.get(0), a.get(0), a.get(0), a.get(0));
     }

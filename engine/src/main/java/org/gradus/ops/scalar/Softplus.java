@@ -34,6 +34,11 @@ public record Softplus() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%1$s.max(%1$s.broadcast(0)).add(%1$s.abs().neg().lanewise(jdk.incubator.vector.VectorOperators.EXP).lanewise(jdk.incubator.vector.VectorOperators.LOG1P))", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(%s > 30 ? %s : (%s < -30 ? exp(%s) : log1p(exp(%s))))", a.get(0), a.get(0), a.get(0), a.get(0), a.get(0));
     }

@@ -40,6 +40,11 @@ public record SoftplusTail() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.abs().neg().lanewise(jdk.incubator.vector.VectorOperators.EXP).lanewise(jdk.incubator.vector.VectorOperators.LOG1P)", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("log1p(exp(-fabs(%s)))", a.get(0));
     }

@@ -28,6 +28,11 @@ public record Sqr() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%1$s.mul(%1$s)", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(%s * %s)", a.get(0), a.get(0));
     }

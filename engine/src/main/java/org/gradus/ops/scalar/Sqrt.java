@@ -34,6 +34,11 @@ public record Sqrt() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.sqrt()", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("sqrt(%s)", a.get(0));
     }

@@ -27,6 +27,11 @@ public record Sub() implements BinaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.sub(%s)", a.get(0), a.get(1));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(%s - %s)", a.get(0), a.get(1));
     }

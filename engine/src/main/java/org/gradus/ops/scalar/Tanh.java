@@ -34,6 +34,11 @@ public record Tanh() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.lanewise(jdk.incubator.vector.VectorOperators.TANH)", a.get(0));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("tanh(%s)", a.get(0));
     }

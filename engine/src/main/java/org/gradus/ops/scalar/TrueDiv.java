@@ -35,6 +35,11 @@ public record TrueDiv() implements BinaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        return String.format("%s.div(%s)", a.get(0), a.get(1));
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(%s / %s)", a.get(0), a.get(1));
     }

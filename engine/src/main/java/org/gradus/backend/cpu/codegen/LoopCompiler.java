@@ -146,8 +146,9 @@ public final class LoopCompiler {
                 };
             }
         };
-        List<String> options = List.of("-classpath", classPath(), "-proc:none", "-g:none", "-nowarn",
-                "-implicit:none");
+        List<String> options = new ArrayList<>(List.of("-classpath", classPath(), "-proc:none", "-g:none", "-nowarn",
+                "-implicit:none"));
+        options.addAll(VectorLoopBody.compilerOptions());
         StringWriter log = new StringWriter();
         boolean ok = javac.getTask(log, memory, diagnostics, options, null, units).call();
         if (!ok) {

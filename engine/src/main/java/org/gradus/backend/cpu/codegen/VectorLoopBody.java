@@ -1,0 +1,122 @@
+package org.gradus.backend.cpu.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradus.ops.elemwise.Composite;
+import org.gradus.types.DType;
+
+/**
+ * The statements of a generated loop written with the Vector API ({@code jdk.incubator.vector}): the
+ * elements a whole vector at a time ({@code FloatVector} or {@code DoubleVector} of the preferred
+ * species, 16 floats or 8 doubles with AVX-512), then the last {@code len % lanes} elements with the
+ * scalar statements of {@link LoopBody}. Each array is read at its own offset, so flat and offset
+ * blocks (a minibatch slice, a row of a broadcast) both vectorize; an input that does not move is
+ * broadcast once per block.
+ *
+ * <p>Used when the JVM runs with {@code --add-modules jdk.incubator.vector} ({@link #enabled()}), for a
+ * composite whose outputs and moving inputs all have one float dtype, without summed outputs, and
+ * whose every step has that dtype and a {@linkplain org.gradus.ops.scalar.ScalarOp#vectorExpression
+ * vector form}. Lanes compute in the loop's dtype: float32 steps round at every step (the scalar
+ * loop keeps the doubles of a transcendental loop), and the JDK's vector {@code exp}, {@code log1p},
+ * {@code tanh}... are within a few ulp of the scalar ones; the tail and every other loop stay as before.
+ */
+record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBody tail) {
+    private static final String MODULE = "jdk.incubator.vector";
+    private static final boolean PRESENT = ModuleLayer.boot().findModule(MODULE).isPresent();
+
+    /**
+     * Whether the running JVM resolved {@code jdk.incubator.vector} (launched with
+     * {@code --add-modules jdk.incubator.vector}) and {@code -Dgradus.vector=false} does not turn vector loops off.
+     */
+    static boolean enabled() {
+        return PRESENT && !"false".equalsIgnoreCase(System.getProperty("gradus.vector"));
+    }
+
+    /** The compiler options that generated vector loops need. */
+    static List<String> compilerOptions() {
+        return PRESENT ? List.of("--add-modules", MODULE) : List.of();
+    }
+
+    /** The loop's vector element dtype when the composite can run as a vector loop, else {@code null}. */
+    static DType vectorDType(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] outputs) {
+        if (!enabled() || c.hasSummedOutputs() || outputs.length == 0) {
+            return null;
+        }
+        DType d = outputs[0];
+        if (d != DType.FLOAT32 && d != DType.FLOAT64) {
+            return null;
+        }
+        for (DType o : outputs) {
+            if (o != d) {
+                return null;
+            }
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            if (innerStrideOne[i] && inputs[i] != d) {
+                return null;
+            }
+        }
+        List<String> probe = List.of("a", "b", "c");
+        for (Composite.Step s : c.steps()) {
+            if (s.dtype() != d || s.op().vectorExpression(probe.subList(0, s.operands().size())) == null) {
+                return null;
+            }
+        }
+        return d;
+    }
+
+    /** The species constant, a member of the generated class. */
+    String speciesField() {
+        String element = dtype == DType.FLOAT32 ? "Float" : "Double";
+        return "    private static final jdk.incubator.vector.VectorSpecies<" + element + "> S = jdk.incubator.vector."
+                + vectorType() + ".SPECIES_PREFERRED;\n\n";
+    }
+
+    private String vectorType() {
+        return dtype == DType.FLOAT32 ? "FloatVector" : "DoubleVector";
+    }
+
+    void loops(StringBuilder body) {
+        String v = "jdk.incubator.vector." + vectorType();
+        String scalar = dtype == DType.FLOAT32 ? "float" : "double";
+        for (int i = 0; i < innerStrideOne.length; i++) {
+            if (!innerStrideOne[i]) {
+                body.append("        final ").append(v).append(" b").append(i).append(" = ").append(v)
+                        .append(".broadcast(S, (").append(scalar).append(") c").append(i).append(");\n");
+            }
+        }
+        body.append("        final int up = S.loopBound(len);\n");
+        body.append("        int j = 0;\n");
+        body.append("        for (; j < up; j += S.length()) {\n");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < innerStrideOne.length; i++) {
+            if (innerStrideOne[i]) {
+                body.append("            final ").append(v).append(" v").append(i).append(" = ").append(v)
+                        .append(".fromArray(S, x").append(i).append(", o").append(i).append(" + j);\n");
+                names.add("v" + i);
+            } else {
+                names.add("b" + i);
+            }
+        }
+        for (int s = 0; s < c.steps().size(); s++) {
+            Composite.Step step = c.steps().get(s);
+            List<String> args = new ArrayList<>();
+            for (int r : step.operands()) {
+                args.add(names.get(r));
+            }
+            String name = "v" + (innerStrideOne.length + s);
+            body.append("            final ").append(v).append(" ").append(name).append(" = ")
+                    .append(step.op().vectorExpression(args)).append(";\n");
+            names.add(name);
+        }
+        for (int o = 0; o < c.outputs().size(); o++) {
+            body.append("            ").append(names.get(c.outputs().get(o))).append(".intoArray(z").append(o)
+                    .append(", zo + j);\n");
+        }
+        body.append("        }\n");
+        body.append("        for (; j < len; j++) {\n");
+        tail.emit(body, "            ", i -> innerStrideOne[i] ? "x" + i + "[o" + i + " + j]" : "c" + i,
+                o -> "zo + j", false, -1);
+        body.append("        }\n");
+    }
+}
