@@ -37,10 +37,11 @@ public final class Benchmarks {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        System.out.printf(Locale.ROOT, "Gradus CPU benchmarks: %d cores, Java %s, load average %.2f, OpenBLAS %s%n",
+        System.out.printf(Locale.ROOT, "Gradus CPU benchmarks: %d cores, Java %s, load average %.2f, OpenBLAS %s, %s%n",
                 CpuThreads.parallelism(), System.getProperty("java.version"),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                NativeBlas.isLoaded() ? "loaded" : "not loaded (pure-Java GEMM only)");
+                NativeBlas.isLoaded() ? "loaded" : "not loaded (pure-Java GEMM only)",
+                LoopCompiler.vectorLoops() ? "Vector API loops" : "scalar loops (no --add-modules jdk.incubator.vector)");
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             if (options.contains("gemm")) {
                 gemm(dtype);
@@ -87,7 +88,8 @@ public final class Benchmarks {
         com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         NDArray index = NDArray.scalar(DType.INT64, 3);
-        for (int i = 0; i < 200; i++) {
+        // long enough for C2 to compile the loops: vector loops allocate their vectors until then
+        for (int i = 0; i < 4000; i++) {
             step.callBorrowed(index);
         }
         long id = Thread.currentThread().getId();

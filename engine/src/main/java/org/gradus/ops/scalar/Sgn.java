@@ -41,6 +41,14 @@ public record Sgn() implements UnaryScalarOp {
     }
 
     @Override
+    public String vectorExpression(List<String> a) {
+        // x itself where it is NaN or a zero of either sign, as Math.signum
+        String vo = "jdk.incubator.vector.VectorOperators";
+        return String.format("%1$s.blend(%1$s.broadcast(1), %1$s.compare(%2$s.GT, 0))"
+                + ".blend(%1$s.broadcast(-1), %1$s.compare(%2$s.LT, 0))", a.get(0), vo);
+    }
+
+    @Override
     public String cudaExpression(List<String> a) {
         return String.format("(double) ((%s > 0) - (%s < 0))", a.get(0), a.get(0));
     }

@@ -18,7 +18,7 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
 
     void loops(StringBuilder body) {
         if (anyStaged || c.hasSummedOutputs()) {
-            tiledLoops(body);
+            tiledLoops(body, null);
             return;
         }
         body.append("        if (").append(flatCondition("zo")).append(") {\n");
@@ -40,8 +40,9 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
      * accumulator 0 (the interpreter's order), recomputing the steps they need; then the element
      * loop writes the full outputs (after the sums: an output may overwrite an input in place).
      * After the tiles, {@code (s0 + s1) + (s2 + s3)} is added to each summed output's {@code z[0]}.
+     * With a {@code vector} body, the element loop of each tile is its vector loop (the sums stay as above).
      */
-    void tiledLoops(StringBuilder body) {
+    void tiledLoops(StringBuilder body, VectorLoopBody vector) {
         for (int i = 0; i < inputs.length; i++) {
             if (staged[i]) {
                 body.append("        final double[] w").append(i).append(" = stagingRow(").append(i).append(");\n");
@@ -53,7 +54,10 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
                         .append(o).append("_2 = 0, s").append(o).append("_3 = 0;\n");
             }
         }
-        String flat = anyStaged ? null : flatCondition("zo");
+        if (vector != null) {
+            vector.broadcasts(body);
+        }
+        String flat = anyStaged || vector != null ? null : flatCondition("zo");
         if (flat != null) {
             body.append("        final boolean flat = ").append(flat).append(";\n");
         }
@@ -92,7 +96,9 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
         for (boolean b : summed) {
             full |= !b;
         }
-        if (full) {
+        if (full && vector != null) {
+            vector.elementLoop(body, "            ", "p", "n", "zt");
+        } else if (full) {
             String indent = "            ";
             if (flat != null) {
                 body.append("            if (flat) {\n");

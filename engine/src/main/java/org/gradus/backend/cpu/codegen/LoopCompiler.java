@@ -55,6 +55,14 @@ public final class LoopCompiler {
         return javac != null && !"false".equalsIgnoreCase(System.getProperty("gradus.codegen"));
     }
 
+    /**
+     * Whether new loops are written with the Vector API: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} and {@code -Dgradus.vector=false} is not set.
+     */
+    public static boolean vectorLoops() {
+        return VectorLoopBody.enabled();
+    }
+
     /** Milliseconds spent in the last compiler call (0 when every loop came from a cache). */
     public double lastCompileMillis() {
         return lastCompileNanos / 1e6;

@@ -99,7 +99,11 @@ public final class LoopSource {
             LoopBody tail = new LoopBody(c, inputs, innerStrideOne, outputs, summed, floatLocals,
                     new boolean[inputs.length], false);
             VectorLoopBody loop = new VectorLoopBody(c, vector, innerStrideOne, tail);
-            loop.loops(body);
+            if (c.hasSummedOutputs()) {
+                tail.tiledLoops(body, loop);
+            } else {
+                loop.loops(body);
+            }
             body.insert(0, loop.speciesField());
         } else {
             new LoopBody(c, inputs, innerStrideOne, outputs, summed, floatLocals, staged, anyStaged).loops(body);

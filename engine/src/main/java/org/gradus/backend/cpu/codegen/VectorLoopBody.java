@@ -14,11 +14,12 @@ import org.gradus.types.DType;
  * broadcast once per block.
  *
  * <p>Used when the JVM runs with {@code --add-modules jdk.incubator.vector} ({@link #enabled()}), for a
- * composite whose outputs and moving inputs all have one float dtype, without summed outputs, and
+ * composite whose full outputs and moving inputs all have one float dtype, and
  * whose every step has that dtype and a {@linkplain org.gradus.ops.scalar.ScalarOp#vectorExpression
  * vector form}. Lanes compute in the loop's dtype: float32 steps round at every step (the scalar
  * loop keeps the doubles of a transcendental loop), and the JDK's vector {@code exp}, {@code log1p},
  * {@code tanh}... are within a few ulp of the scalar ones; the tail and every other loop stay as before.
+ * Summed outputs keep their scalar loop, tile by tile ({@link LoopBody#tiledLoops}), before the tile's vector loop.
  */
 record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBody tail) {
     private static final String MODULE = "jdk.incubator.vector";
@@ -39,17 +40,18 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
 
     /** The loop's vector element dtype when the composite can run as a vector loop, else {@code null}. */
     static DType vectorDType(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] outputs) {
-        if (!enabled() || c.hasSummedOutputs() || outputs.length == 0) {
-            return null;
-        }
-        DType d = outputs[0];
-        if (d != DType.FLOAT32 && d != DType.FLOAT64) {
-            return null;
-        }
-        for (DType o : outputs) {
-            if (o != d) {
-                return null;
+        DType d = null;
+        for (int o = 0; o < outputs.length; o++) {
+            if (!c.summed().get(o)) {
+                if (d == null) {
+                    d = outputs[o];
+                } else if (outputs[o] != d) {
+                    return null;
+                }
             }
+        }
+        if (!enabled() || (d != DType.FLOAT32 && d != DType.FLOAT64)) {
+            return null;
         }
         for (int i = 0; i < inputs.length; i++) {
             if (innerStrideOne[i] && inputs[i] != d) {
@@ -76,7 +78,8 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
         return dtype == DType.FLOAT32 ? "FloatVector" : "DoubleVector";
     }
 
-    void loops(StringBuilder body) {
+    /** A vector of each input that does not move, broadcast once per block. */
+    void broadcasts(StringBuilder body) {
         String v = "jdk.incubator.vector." + vectorType();
         String scalar = dtype == DType.FLOAT32 ? "float" : "double";
         for (int i = 0; i < innerStrideOne.length; i++) {
@@ -85,14 +88,29 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
                         .append(".broadcast(S, (").append(scalar).append(") c").append(i).append(");\n");
             }
         }
-        body.append("        final int up = S.loopBound(len);\n");
-        body.append("        int j = 0;\n");
-        body.append("        for (; j < up; j += S.length()) {\n");
+    }
+
+    /** The whole block: the broadcasts, then one element loop (composites without summed outputs). */
+    void loops(StringBuilder body) {
+        broadcasts(body);
+        elementLoop(body, "        ", "o", "len", "zo");
+    }
+
+    /**
+     * Elements {@code [0, count)}: moving input {@code i} read at {@code <base>i + j}, full outputs
+     * written at {@code out + j}; whole vectors, then the rest with the scalar statements.
+     */
+    void elementLoop(StringBuilder body, String indent, String base, String count, String out) {
+        String v = "jdk.incubator.vector." + vectorType();
+        body.append(indent).append("{\n");
+        body.append(indent).append("final int up = S.loopBound(").append(count).append(");\n");
+        body.append(indent).append("int j = 0;\n");
+        body.append(indent).append("for (; j < up; j += S.length()) {\n");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < innerStrideOne.length; i++) {
             if (innerStrideOne[i]) {
-                body.append("            final ").append(v).append(" v").append(i).append(" = ").append(v)
-                        .append(".fromArray(S, x").append(i).append(", o").append(i).append(" + j);\n");
+                body.append(indent).append("    final ").append(v).append(" v").append(i).append(" = ").append(v)
+                        .append(".fromArray(S, x").append(i).append(", ").append(base).append(i).append(" + j);\n");
                 names.add("v" + i);
             } else {
                 names.add("b" + i);
@@ -105,18 +123,21 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
                 args.add(names.get(r));
             }
             String name = "v" + (innerStrideOne.length + s);
-            body.append("            final ").append(v).append(" ").append(name).append(" = ")
+            body.append(indent).append("    final ").append(v).append(" ").append(name).append(" = ")
                     .append(step.op().vectorExpression(args)).append(";\n");
             names.add(name);
         }
         for (int o = 0; o < c.outputs().size(); o++) {
-            body.append("            ").append(names.get(c.outputs().get(o))).append(".intoArray(z").append(o)
-                    .append(", zo + j);\n");
+            if (!c.summed().get(o)) {
+                body.append(indent).append("    ").append(names.get(c.outputs().get(o))).append(".intoArray(z")
+                        .append(o).append(", ").append(out).append(" + j);\n");
+            }
         }
-        body.append("        }\n");
-        body.append("        for (; j < len; j++) {\n");
-        tail.emit(body, "            ", i -> innerStrideOne[i] ? "x" + i + "[o" + i + " + j]" : "c" + i,
-                o -> "zo + j", false, -1);
-        body.append("        }\n");
+        body.append(indent).append("}\n");
+        body.append(indent).append("for (; j < ").append(count).append("; j++) {\n");
+        tail.emit(body, indent + "    ", i -> innerStrideOne[i] ? "x" + i + "[" + base + i + " + j]" : "c" + i,
+                o -> out + " + j", false, -1);
+        body.append(indent).append("}\n");
+        body.append(indent).append("}\n");
     }
 }

@@ -27,6 +27,7 @@ import org.gradus.ops.scalar.Neg;
 import org.gradus.ops.scalar.Relu;
 import org.gradus.ops.scalar.ScalarOp;
 import org.gradus.ops.scalar.Second;
+import org.gradus.ops.scalar.Sgn;
 import org.gradus.ops.scalar.Sigmoid;
 import org.gradus.ops.scalar.Softplus;
 import org.gradus.ops.scalar.SoftplusTail;
@@ -67,7 +68,7 @@ class VectorLoopsTest {
     static Stream<Arguments> ops() {
         List<ScalarOp> ops = List.of(new Abs(), new Exp(), new Expm1(), new Log(), new Log1p(), new Neg(), new Relu(),
                 new Sigmoid(), new Softplus(), new SoftplusTail(), new Sqr(), new Sqrt(), new Tanh(), new Add(), new Sub(),
-                new Mul(), new TrueDiv(), new Maximum(), new Minimum(), new Second(), new Identity());
+                new Mul(), new TrueDiv(), new Maximum(), new Minimum(), new Second(), new Identity(), new Sgn());
         return ops.stream().flatMap(op -> Stream.of(Arguments.of(op, DType.FLOAT64), Arguments.of(op, DType.FLOAT32)));
     }
 
