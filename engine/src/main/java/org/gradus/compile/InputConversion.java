@@ -33,7 +33,7 @@ final class InputConversion {
                     + Arrays.toString(value.shape()) + " (rank " + value.ndim() + "), but the input is a "
                     + type.kindName() + " (rank " + type.ndim() + ")");
         }
-        if (!type.accepts(value.shape())) {
+        if (!fits(type, value)) {
             throw new ShapeException("argument " + position + " for input " + input.describe() + " has shape "
                     + Arrays.toString(value.shape()) + ", which does not fit the static shape " + type.shapeString());
         }
@@ -62,5 +62,15 @@ final class InputConversion {
             }
         }
         return value.astype(target);
+    }
+
+    /** {@link TensorType#accepts} for the value's shape, read axis by axis (no copy of the shape). */
+    private static boolean fits(TensorType type, NDArray value) {
+        for (int a = 0; a < type.ndim(); a++) {
+            if (type.dim(a) != TensorType.UNKNOWN && type.dim(a) != value.dim(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

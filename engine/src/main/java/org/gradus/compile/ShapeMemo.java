@@ -21,24 +21,31 @@ import org.gradus.tensor.NDArray;
  * whose output shapes depend on their input shapes alone (elementwise, products, reductions, softmax,
  * dimshuffle), a call with the same input shapes as the last one reuses the last answer without
  * allocating, and reports that the run-time checks made then still hold. Other ops (whose shapes
- * depend on values, such as indexing or {@code arange}) always recompute.
+ * depend on values, such as indexing or {@code arange}) reuse the last answer when the op confirms,
+ * without allocating, that it still holds ({@link Op#sameOutputShapes}), and recompute otherwise.
  */
 final class ShapeMemo {
+    private final Op op;
     private final boolean shapeOnly;
     private int[][] inputDims;
     private int[][] outputShapes;
 
     ShapeMemo(Apply node) {
-        Op op = node.op();
+        op = node.op();
         shapeOnly = op instanceof Elemwise || op instanceof Composite || op instanceof Dot || op instanceof Gemm
                 || op instanceof Gemv || op instanceof Reduce || op instanceof Argmax || op instanceof Softmax
                 || op instanceof LogSoftmax || op instanceof SoftmaxCrossentropyWithLogits
-                || op instanceof CategoricalCrossentropy1Hot || op instanceof DimShuffle;
+                || op instanceof CategoricalCrossentropy1Hot || op instanceof DimShuffle
+                || op instanceof org.gradus.ops.shape.Shape || op instanceof org.gradus.ops.shape.Concatenate
+                || op instanceof org.gradus.ops.indexing.AdvancedIncSubtensor;
     }
 
     /** The remembered shapes when the inputs have the shapes of the last computation, else {@code null}. */
     int[][] lookup(NDArray[] inputs) {
-        if (!shapeOnly || inputDims == null) {
+        if (!shapeOnly) {
+            return outputShapes != null && op.sameOutputShapes(inputs, outputShapes) ? outputShapes : null;
+        }
+        if (inputDims == null) {
             return null;
         }
         for (int i = 0; i < inputs.length; i++) {
@@ -59,6 +66,7 @@ final class ShapeMemo {
     /** Remembers shapes computed (and checked) for these inputs. */
     void remember(NDArray[] inputs, int[][] shapes) {
         if (!shapeOnly) {
+            outputShapes = shapes;
             return;
         }
         int[][] dims = new int[inputs.length][];

@@ -35,6 +35,16 @@ public interface Op {
     /** The shapes of the outputs for these run-time input values. */
     int[][] outputShapes(NDArray[] inputs);
 
+    /**
+     * For an op whose output shapes depend on input values (indexing bounds, a range's ends): whether
+     * {@link #outputShapes} would return {@code last} for these inputs, making the same checks, without
+     * allocating. The execution plan then reuses {@code last}, so a steady-state call allocates nothing.
+     * The default, {@code false}, always recomputes.
+     */
+    default boolean sameOutputShapes(NDArray[] inputs, int[][] last) {
+        return false;
+    }
+
     /** Computes the outputs into {@code outputs}, which have the dtypes and shapes announced before. */
     void perform(NDArray[] inputs, NDArray[] outputs);
 

@@ -45,6 +45,9 @@ public record AdvancedIncSubtensor(boolean set) implements Op {
         NDArray x = inputs[0];
         NDArray value = inputs[1];
         NDArray out = outputs[0];
+        if (AdvancedRegion.scatterWhole(name(), x, value, inputs, 2, out, !set)) {
+            return;
+        }
         AdvancedRegion region = AdvancedRegion.resolve(name(), x.shape(), inputs, 2);
         int[] from = Regions.broadcastOffsets(name(), value.shape(), region.shape);
         out.copyFrom(x);

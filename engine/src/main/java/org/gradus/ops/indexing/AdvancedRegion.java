@@ -4,6 +4,7 @@ import java.util.List;
 import org.gradus.ShapeException;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.TensorVariable;
+import org.gradus.types.DType;
 import org.gradus.types.TensorType;
 
 /**
@@ -95,5 +96,78 @@ final class AdvancedRegion {
             }
         }
         return new AdvancedRegion(shape, offsets);
+    }
+
+    /**
+     * {@code out = x} with {@code value} written (or, with {@code add}, added) into the region, when
+     * {@code value} has the region's full shape (no broadcasting), without allocating: the same
+     * elements in the same order, and the same checks, as {@link #resolve} with
+     * {@link Regions#scatter}. Returns {@code false}, doing nothing, when {@code value} is broadcast.
+     */
+    static boolean scatterWhole(String opName, NDArray x, NDArray value, NDArray[] inputs, int first, NDArray out,
+                                boolean add) {
+        int k = inputs.length - first;
+        if (value.ndim() != 1 + x.ndim() - k) {
+            return false;
+        }
+        int length = 1;
+        for (int j = 0; j < k; j++) {
+            NDArray index = inputs[first + j];
+            int d = index.ndim() == 0 ? 1 : index.dim(0);
+            if (d != 1) {
+                if (length != 1 && length != d) {
+                    return false;
+                }
+                length = d;
+            }
+        }
+        int inner = 1;
+        for (int axis = k; axis < x.ndim(); axis++) {
+            if (value.dim(1 + axis - k) != x.dim(axis)) {
+                return false;
+            }
+            inner *= x.dim(axis);
+        }
+        if (value.dim(0) != length) {
+            return false;
+        }
+        // every index is checked before anything is written (out may be x itself)
+        for (int i = 0; i < length; i++) {
+            for (int j = 0; j < k; j++) {
+                NDArray index = inputs[first + j];
+                BasicRegion.checkedPoint(opName, index.getLong(index.size() == 1 ? 0 : i), j, x.dim(j));
+            }
+        }
+        out.copyFrom(x);
+        boolean f32 = value.dtype() == DType.FLOAT32 && out.dtype() == DType.FLOAT32;
+        boolean f64 = value.dtype() == DType.FLOAT64 && out.dtype() == DType.FLOAT64;
+        for (int i = 0; i < length; i++) {
+            int base = 0;
+            for (int j = 0; j < k; j++) {
+                NDArray index = inputs[first + j];
+                long raw = index.getLong(index.size() == 1 ? 0 : i);
+                base = base * x.dim(j) + BasicRegion.checkedPoint(opName, raw, j, x.dim(j));
+            }
+            int to = base * inner;
+            int from = i * inner;
+            if (f32) {
+                float[] s = value.float32Data();
+                float[] d = out.float32Data();
+                for (int r = 0; r < inner; r++) {
+                    d[to + r] = add ? d[to + r] + s[from + r] : s[from + r];
+                }
+            } else if (f64) {
+                double[] s = value.float64Data();
+                double[] d = out.float64Data();
+                for (int r = 0; r < inner; r++) {
+                    d[to + r] = add ? d[to + r] + s[from + r] : s[from + r];
+                }
+            } else {
+                for (int r = 0; r < inner; r++) {
+                    Regions.store(value, from + r, out, to + r, add);
+                }
+            }
+        }
+        return true;
     }
 }

@@ -169,14 +169,20 @@ final class BasicRegion {
      * an axis of length {@code len} ({@code null} bounds are omitted).
      */
     static long[] sliceIndices(Long lo, Long hi, long step, long len) {
+        long packed = packedSlice(lo != null, lo == null ? 0 : lo, hi != null, hi == null ? 0 : hi, step, len);
+        return new long[] {packed >>> 32, packed & 0xFFFFFFFFL};
+    }
+
+    /** {@link #sliceIndices} packed as {@code start << 32 | count}, without allocating. */
+    private static long packedSlice(boolean hasLo, long lo, boolean hasHi, long hi, long step, long len) {
         long start;
         long stop;
         if (step > 0) {
-            start = lo == null ? 0 : clamp(lo, len, 0, len);
-            stop = hi == null ? len : clamp(hi, len, 0, len);
+            start = !hasLo ? 0 : clamp(lo, len, 0, len);
+            stop = !hasHi ? len : clamp(hi, len, 0, len);
         } else {
-            start = lo == null ? len - 1 : clamp(lo, len, -1, len - 1);
-            stop = hi == null ? -1 : clamp(hi, len, -1, len - 1);
+            start = !hasLo ? len - 1 : clamp(lo, len, -1, len - 1);
+            stop = !hasHi ? -1 : clamp(hi, len, -1, len - 1);
         }
         long n;
         if (step > 0) {
@@ -184,7 +190,99 @@ final class BasicRegion {
         } else {
             n = stop < start ? (start - stop - 1) / -step + 1 : 0;
         }
-        return new long[] {n == 0 ? 0 : start, n};
+        return ((n == 0 ? 0 : start) << 32) | n;
+    }
+
+    /**
+     * The step of a slice ({@code 1} for a point) and its range on an axis of length {@code len},
+     * packed as {@code start << 32 | count}, reading symbolic bounds from {@code inputs[extra]} on;
+     * the same checks and errors as {@link #resolve}, without allocating.
+     */
+    private static long axisRange(org.gradus.ops.Op op, AxisIndex index, int axis, int len, NDArray[] inputs,
+                                  int extra) {
+        if (index.point()) {
+            return ((long) checkedPoint(op, value(index.start(), inputs, extra), axis, len) << 32) | 1;
+        }
+        int e = extra;
+        boolean hasLo = index.start().kind() != AxisIndex.Bound.Kind.ABSENT;
+        long lo = hasLo ? value(index.start(), inputs, e) : 0;
+        e += index.start().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0;
+        boolean hasHi = index.stop().kind() != AxisIndex.Bound.Kind.ABSENT;
+        long hi = hasHi ? value(index.stop(), inputs, e) : 0;
+        e += index.stop().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0;
+        long step = stepOf(op, index, axis, inputs, e);
+        return packedSlice(hasLo, lo, hasHi, hi, step, len);
+    }
+
+    private static long stepOf(org.gradus.ops.Op op, AxisIndex index, int axis, NDArray[] inputs, int extra) {
+        long step = index.step().kind() == AxisIndex.Bound.Kind.ABSENT ? 1 : value(index.step(), inputs, extra);
+        if (step == 0) {
+            throw new GradusException(op.name() + ": slice step cannot be zero (axis " + axis + ")");
+        }
+        return step;
+    }
+
+    /** Where the symbolic bounds of {@code index}'s step are read, given where its bounds start. */
+    private static int stepInput(AxisIndex index, int extra) {
+        return extra + (index.start().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0)
+                + (index.stop().kind() == AxisIndex.Bound.Kind.INPUT ? 1 : 0);
+    }
+
+    /**
+     * Whether the region of {@code x} has shape {@code shape}, resolving (and checking) the bounds as
+     * {@link #resolve} does, without allocating.
+     */
+    static boolean hasShape(org.gradus.ops.Op op, List<AxisIndex> pattern, NDArray x, NDArray[] inputs,
+                            int firstExtra, int[] shape) {
+        int extra = firstExtra;
+        int k = 0;
+        for (int axis = 0; axis < x.ndim(); axis++) {
+            AxisIndex index = axis < pattern.size() ? pattern.get(axis) : AxisIndex.ALL;
+            long range = axisRange(op, index, axis, x.dim(axis), inputs, extra);
+            extra += index.inputCount();
+            if (!index.point() && (k >= shape.length || shape[k++] != (int) range)) {
+                return false;
+            }
+        }
+        return k == shape.length;
+    }
+
+    /**
+     * The flat offset of the region's first element when the region is one contiguous run of
+     * {@code x} (as {@link #contiguousStart} of a resolved region), else -1, without allocating.
+     */
+    static int contiguousStart(org.gradus.ops.Op op, List<AxisIndex> pattern, NDArray x, NDArray[] inputs,
+                               int firstExtra) {
+        int extra = firstExtra;
+        long stride = x.size();
+        long base = 0;
+        boolean inRun = false;
+        for (int axis = 0; axis < x.ndim(); axis++) {
+            int len = x.dim(axis);
+            if (len == 0) {
+                return -1;
+            }
+            stride /= len;
+            AxisIndex index = axis < pattern.size() ? pattern.get(axis) : AxisIndex.ALL;
+            long range = axisRange(op, index, axis, len, inputs, extra);
+            long step = index.point() ? 1 : stepOf(op, index, axis, inputs, stepInput(index, extra));
+            extra += index.inputCount();
+            int start = (int) (range >>> 32);
+            int count = (int) range;
+            if (inRun) {
+                // after the run's first axis every axis is taken whole
+                if (start != 0 || count != len || (step != 1 && count > 1)) {
+                    return -1;
+                }
+            } else if (count > 1) {
+                if (step != 1) {
+                    return -1;
+                }
+                inRun = true;
+            }
+            base += start * stride;
+        }
+        return (int) base;
     }
 
     private static long clamp(long bound, long len, long low, long high) {

@@ -92,9 +92,20 @@ public record Subtensor(List<AxisIndex> pattern) implements Op {
     }
 
     @Override
+    public boolean sameOutputShapes(NDArray[] inputs, int[][] last) {
+        return BasicRegion.hasShape(this, pattern, inputs[0], inputs, 1, last[0]);
+    }
+
+    @Override
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         NDArray x = inputs[0];
         NDArray out = outputs[0];
+        // a run of whole rows (a minibatch): one block copy, resolved without allocating
+        int run = x.dtype() == out.dtype() ? BasicRegion.contiguousStart(this, pattern, x, inputs, 1) : -1;
+        if (run >= 0) {
+            x.copyRange(run, out, 0, out.size());
+            return;
+        }
         BasicRegion region = BasicRegion.resolve(this, pattern, x.shape(), inputs, 1);
         if (region.contiguousStart >= 0 && x.dtype() == out.dtype()) {
             x.copyRange(region.contiguousStart, out, 0, region.size);

@@ -43,7 +43,7 @@ public record SoftmaxCrossentropyWithLogits() implements Op {
         NDArray x = inputs[0];
         NDArray labels = inputs[1];
         int k = x.dim(1);
-        double[] row = new double[k];
+        double[] row = Softmax.rowScratch(k);
         for (int i = 0; i < x.dim(0); i++) {
             int base = i * k;
             int y = CategoricalCrossentropy1Hot.label(name(), labels, i, k);

@@ -107,18 +107,68 @@ public record RandomDraw(Distribution distribution, int ndim, DType dtype) imple
     }
 
     @Override
+    public boolean sameOutputShapes(NDArray[] inputs, int[][] last) {
+        if (inputs[0].size() != 2 || inputs[1].size() != ndim || last[1].length != ndim) {
+            return false;
+        }
+        for (int a = 0; a < ndim; a++) {
+            if (inputs[1].getLong(a) != last[1][a]) {
+                return false;
+            }
+        }
+        for (int j = 2; j < inputs.length; j++) {
+            NDArray p = inputs[j];
+            int offset = ndim - p.ndim();
+            if (offset < 0) {
+                return false;
+            }
+            for (int a = 0; a < p.ndim(); a++) {
+                if (p.dim(a) != 1 && p.dim(a) != last[1][offset + a]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Per thread: parameter rows of one value each, for draws whose parameters are all scalars. */
+    private static final ThreadLocal<double[][]> SCALAR_PARAMS = ThreadLocal.withInitial(() -> new double[0][]);
+
+    @Override
     public void perform(NDArray[] inputs, NDArray[] outputs) {
         long key = inputs[0].getLong(0);
         long counter = inputs[0].getLong(1);
         NDArray sample = outputs[1];
-        double[][] params = new double[inputs.length - 2][];
-        for (int j = 0; j < params.length; j++) {
-            params[j] = broadcast(inputs[2 + j], sample.shape());
+        double[][] params = scalarParams(inputs);
+        if (params == null) {
+            params = new double[inputs.length - 2][];
+            for (int j = 0; j < params.length; j++) {
+                params[j] = broadcast(inputs[2 + j], sample.shape());
+            }
         }
         Philox.WordStream words = new Philox.WordStream(key, counter);
         distribution.sample(words, params, sample);
         outputs[0].setLong(0, key);
         outputs[0].setLong(1, counter + words.blocksUsed());
+    }
+
+    /** This thread's parameter rows holding each (single-element) parameter's value, or {@code null} when one has more elements. */
+    private static double[][] scalarParams(NDArray[] inputs) {
+        int n = inputs.length - 2;
+        for (int j = 0; j < n; j++) {
+            if (inputs[2 + j].size() != 1) {
+                return null;
+            }
+        }
+        double[][] params = SCALAR_PARAMS.get();
+        if (params.length != n) {
+            params = new double[n][1];
+            SCALAR_PARAMS.set(params);
+        }
+        for (int j = 0; j < n; j++) {
+            params[j][0] = inputs[2 + j].get(0);
+        }
+        return params;
     }
 
     /** The parameter's values repeated to the sample's row-major order; one value for a single-element parameter. */
