@@ -88,8 +88,9 @@ public final class Benchmarks {
         com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         NDArray index = NDArray.scalar(DType.INT64, 3);
-        // long enough for C2 to compile the loops: vector loops allocate their vectors until then
-        for (int i = 0; i < 4000; i++) {
+        // long enough for C2 to compile the loops (vector loops allocate their vectors until then)
+        long warmUntil = System.nanoTime() + 4_000_000_000L;
+        for (int i = 0; i < 4000 || System.nanoTime() < warmUntil; i++) {
             step.callBorrowed(index);
         }
         long id = Thread.currentThread().getId();
