@@ -81,7 +81,7 @@ final class Workloads {
         }
         FunctionBuilder b = Gradus.functionBuilder(List.of(index)).outputs(cost).updates(updates)
                 .givens(minibatch(x, y, index, batch)).mode(mode);
-        return (profile ? b.profile() : b).build();
+        return withExclusions(profile ? b.profile() : b, mode).build();
     }
 
     /** The denoising autoencoder 784-500 step: tied weights, 30% corruption, cross-entropy reconstruction. */
@@ -106,7 +106,16 @@ final class Workloads {
         givens.remove(unusedLabels);
         FunctionBuilder b = Gradus.functionBuilder(List.of(index)).outputs(cost).updates(updates).givens(givens)
                 .mode(mode);
-        return (profile ? b.profile() : b).build();
+        return withExclusions(profile ? b.profile() : b, mode).build();
+    }
+
+    /**
+     * The builder without the rules or phases named in {@code -Dgradus.bench.exclude=A,B} (FAST_RUN only),
+     * to measure what one optimization gives: {@code -Dgradus.bench.exclude=TwoProductsIntoOneGemm}.
+     */
+    private static FunctionBuilder withExclusions(FunctionBuilder b, Mode mode) {
+        String excluded = System.getProperty("gradus.bench.exclude", "").trim();
+        return excluded.isEmpty() || mode != Mode.FAST_RUN ? b : b.excluding(excluded.split("\\s*,\\s*"));
     }
 
     private Map<TensorVariable, Object> minibatch(TensorVariable x, TensorVariable y, TensorVariable index, int batch) {
