@@ -15,7 +15,9 @@ final class Stopwatch {
 
     /** The median seconds of one call of {@code work}, spending about {@code budgetSeconds} in all. */
     static double median(Runnable work, double budgetSeconds) {
-        long warmEnd = System.nanoTime() + (long) (budgetSeconds * 0.3e9);
+        // at least 1.5 s of warm-up in a full run: C2 must have compiled the loops, and a vector loop
+        // runs many times slower before (the Vector API's interpreted path allocates every vector)
+        long warmEnd = System.nanoTime() + (long) (Math.max(budgetSeconds * 0.3, Math.min(1.5, budgetSeconds * 1.25)) * 1e9);
         int warmCalls = 0;
         long t0 = System.nanoTime();
         do {

@@ -54,9 +54,6 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
                         .append(o).append("_2 = 0, s").append(o).append("_3 = 0;\n");
             }
         }
-        if (vector != null) {
-            vector.broadcasts(body);
-        }
         String flat = anyStaged || vector != null ? null : flatCondition("zo");
         if (flat != null) {
             body.append("        final boolean flat = ").append(flat).append(";\n");

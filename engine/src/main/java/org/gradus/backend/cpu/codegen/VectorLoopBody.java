@@ -78,21 +78,24 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
         return dtype == DType.FLOAT32 ? "FloatVector" : "DoubleVector";
     }
 
-    /** A vector of each input that does not move, broadcast once per block. */
-    void broadcasts(StringBuilder body) {
+    /**
+     * The vector of each input that does not move, declared inside the vector loop: C2 hoists it out
+     * of the loop, and a block too short for one vector (the interpreter runs small loops for a while
+     * before C2 compiles them) creates none.
+     */
+    private void broadcasts(StringBuilder body, String indent) {
         String v = "jdk.incubator.vector." + vectorType();
         String scalar = dtype == DType.FLOAT32 ? "float" : "double";
         for (int i = 0; i < innerStrideOne.length; i++) {
             if (!innerStrideOne[i]) {
-                body.append("        final ").append(v).append(" b").append(i).append(" = ").append(v)
+                body.append(indent).append("final ").append(v).append(" b").append(i).append(" = ").append(v)
                         .append(".broadcast(S, (").append(scalar).append(") c").append(i).append(");\n");
             }
         }
     }
 
-    /** The whole block: the broadcasts, then one element loop (composites without summed outputs). */
+    /** The whole block: one element loop (composites without summed outputs). */
     void loops(StringBuilder body) {
-        broadcasts(body);
         elementLoop(body, "        ", "o", "len", "zo");
     }
 
@@ -106,6 +109,7 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
         body.append(indent).append("final int up = S.loopBound(").append(count).append(");\n");
         body.append(indent).append("int j = 0;\n");
         body.append(indent).append("for (; j < up; j += S.length()) {\n");
+        broadcasts(body, indent + "    ");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < innerStrideOne.length; i++) {
             if (innerStrideOne[i]) {
