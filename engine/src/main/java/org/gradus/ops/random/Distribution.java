@@ -127,6 +127,9 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
         private static final long PARALLEL_WORDS = 1 << 14;
         /** Words generated per chunk: a chunk's words and counts stay in the first-level cache. */
         private static final int CHUNK_WORDS = 1024;
+        /** Per thread: the stream of its part of a split draw. */
+        private static final ThreadLocal<Philox.WordStream> PART_STREAM =
+                ThreadLocal.withInitial(() -> new Philox.WordStream(0, 0));
         /** Per thread: the counts and the words of one chunk. */
         private static final ThreadLocal<int[][]> SCRATCH =
                 ThreadLocal.withInitial(() -> new int[][] {new int[CHUNK_WORDS], new int[CHUNK_WORDS]});
@@ -173,7 +176,9 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
                 CpuThreads.forEach(parts, part -> {
                     int from = CpuThreads.partStart(n, parts, part, 4);
                     int to = CpuThreads.partStart(n, parts, part + 1, 4);
-                    fill(words.fork((long) from * trials), p, out, from, to);
+                    Philox.WordStream stream = PART_STREAM.get();
+                    words.forkInto(stream, (long) from * trials);
+                    fill(stream, p, out, from, to);
                 });
                 words.skip(total);
             } else {

@@ -149,19 +149,25 @@ public final class Philox {
      * in the order 0, 1, 2, 3.
      */
     public static final class WordStream {
-        private final int k0;
-        private final int k1;
-        private final long firstBlock;
         private final int[] buffer = new int[4];
+        private int k0;
+        private int k1;
+        private long firstBlock;
         private long nextBlock;
         private int position = 4;
 
         /** A stream for a key packed as {@code k1 << 32 | k0}, starting at block {@code counter}. */
         public WordStream(long key, long counter) {
+            reset(key, counter);
+        }
+
+        /** Makes this a fresh stream for another key and counter, as the constructor does (streams are reused per thread). */
+        public void reset(long key, long counter) {
             this.k0 = (int) key;
             this.k1 = (int) (key >>> 32);
             this.firstBlock = counter;
             this.nextBlock = counter;
+            this.position = 4;
         }
 
         /** The next word. */
@@ -211,10 +217,17 @@ public final class Philox {
          * start) into this one, for reading a range of a draw on another thread; this stream does not move.
          */
         public WordStream fork(long words) {
+            WordStream fork = new WordStream(0, 0);
+            forkInto(fork, words);
+            return fork;
+        }
+
+        /** {@link #fork} into an existing stream, which is reset. */
+        public void forkInto(WordStream target, long words) {
             if (words % 4 != 0 || words < 0) {
                 throw new IllegalArgumentException("a fork starts at a whole block, got word " + words);
             }
-            return new WordStream((long) k1 << 32 | (k0 & 0xFFFFFFFFL), firstBlock + words / 4);
+            target.reset((long) k1 << 32 | (k0 & 0xFFFFFFFFL), firstBlock + words / 4);
         }
 
         /** Moves a fresh stream past its first {@code words} words, exactly as reading them one by one would. */

@@ -131,6 +131,9 @@ public record RandomDraw(Distribution distribution, int ndim, DType dtype) imple
         return true;
     }
 
+    /** Per thread: the stream a draw reads (reset for each draw). */
+    private static final ThreadLocal<Philox.WordStream> STREAM = ThreadLocal.withInitial(() -> new Philox.WordStream(0, 0));
+
     /** Per thread: parameter rows of one value each, for draws whose parameters are all scalars. */
     private static final ThreadLocal<double[][]> SCALAR_PARAMS = ThreadLocal.withInitial(() -> new double[0][]);
 
@@ -146,7 +149,8 @@ public record RandomDraw(Distribution distribution, int ndim, DType dtype) imple
                 params[j] = broadcast(inputs[2 + j], sample.shape());
             }
         }
-        Philox.WordStream words = new Philox.WordStream(key, counter);
+        Philox.WordStream words = STREAM.get();
+        words.reset(key, counter);
         distribution.sample(words, params, sample);
         outputs[0].setLong(0, key);
         outputs[0].setLong(1, counter + words.blocksUsed());
