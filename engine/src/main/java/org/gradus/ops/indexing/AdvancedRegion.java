@@ -60,12 +60,11 @@ final class AdvancedRegion {
         return TensorType.of(x.dtype(), shape);
     }
 
-    /** Resolves the region of an array of shape {@code xShape} for the indices {@code inputs[first:]}. */
-    static AdvancedRegion resolve(String opName, int[] xShape, NDArray[] inputs, int first) {
-        int k = inputs.length - first;
+    /** The length the index vectors {@code inputs[first:]} broadcast to (scalars count as length 1). */
+    private static int length(String opName, NDArray[] inputs, int first) {
         int length = 1;
-        for (int j = 0; j < k; j++) {
-            NDArray index = inputs[first + j];
+        for (int j = first; j < inputs.length; j++) {
+            NDArray index = inputs[j];
             int d = index.ndim() == 0 ? 1 : index.dim(0);
             if (d != 1) {
                 if (length != 1 && length != d) {
@@ -75,6 +74,13 @@ final class AdvancedRegion {
                 length = d;
             }
         }
+        return length;
+    }
+
+    /** Resolves the region of an array of shape {@code xShape} for the indices {@code inputs[first:]}. */
+    static AdvancedRegion resolve(String opName, int[] xShape, NDArray[] inputs, int first) {
+        int k = inputs.length - first;
+        int length = length(opName, inputs, first);
         int inner = 1;
         int[] shape = new int[1 + xShape.length - k];
         shape[0] = length;
@@ -110,17 +116,7 @@ final class AdvancedRegion {
         if (value.ndim() != 1 + x.ndim() - k) {
             return false;
         }
-        int length = 1;
-        for (int j = 0; j < k; j++) {
-            NDArray index = inputs[first + j];
-            int d = index.ndim() == 0 ? 1 : index.dim(0);
-            if (d != 1) {
-                if (length != 1 && length != d) {
-                    return false;
-                }
-                length = d;
-            }
-        }
+        int length = length(opName, inputs, first);
         int inner = 1;
         for (int axis = k; axis < x.ndim(); axis++) {
             if (value.dim(1 + axis - k) != x.dim(axis)) {
