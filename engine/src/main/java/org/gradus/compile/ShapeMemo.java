@@ -4,6 +4,7 @@ import org.gradus.graph.Apply;
 import org.gradus.ops.Op;
 import org.gradus.ops.elemwise.Composite;
 import org.gradus.ops.elemwise.Elemwise;
+import org.gradus.ops.indexing.AdvancedIncSubtensor;
 import org.gradus.ops.linalg.Dot;
 import org.gradus.ops.linalg.Gemm;
 import org.gradus.ops.linalg.Gemv;
@@ -13,7 +14,9 @@ import org.gradus.ops.nnet.Softmax;
 import org.gradus.ops.nnet.SoftmaxCrossentropyWithLogits;
 import org.gradus.ops.reduce.Argmax;
 import org.gradus.ops.reduce.Reduce;
+import org.gradus.ops.shape.Concatenate;
 import org.gradus.ops.shape.DimShuffle;
+import org.gradus.ops.shape.Shape;
 import org.gradus.tensor.NDArray;
 
 /**
@@ -36,8 +39,7 @@ final class ShapeMemo {
                 || op instanceof Gemv || op instanceof Reduce || op instanceof Argmax || op instanceof Softmax
                 || op instanceof LogSoftmax || op instanceof SoftmaxCrossentropyWithLogits
                 || op instanceof CategoricalCrossentropy1Hot || op instanceof DimShuffle
-                || op instanceof org.gradus.ops.shape.Shape || op instanceof org.gradus.ops.shape.Concatenate
-                || op instanceof org.gradus.ops.indexing.AdvancedIncSubtensor;
+                || op instanceof Shape || op instanceof Concatenate || op instanceof AdvancedIncSubtensor;
     }
 
     /** The remembered shapes when the inputs have the shapes of the last computation, else {@code null}. */

@@ -11,7 +11,7 @@ import org.gradus.types.DType;
  * species, 16 floats or 8 doubles with AVX-512), then the last {@code len % lanes} elements with the
  * scalar statements of {@link LoopBody}. Each array is read at its own offset, so flat and offset
  * blocks (a minibatch slice, a row of a broadcast) both vectorize; an input that does not move is
- * broadcast once per block.
+ * broadcast to a vector (inside the loop, where C2 hoists it).
  *
  * <p>Used when the JVM runs with {@code --add-modules jdk.incubator.vector} ({@link #enabled()}), for a
  * composite whose full outputs and moving inputs all have one float dtype, and

@@ -1,4 +1,4 @@
-package org.gradus.rewrite.canonicalize;
+package org.gradus.rewrite.specialize;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.gradus.rewrite.canonicalize;
+package org.gradus.rewrite.specialize;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.gradus.tensor.TensorVariable;
  * {@code f(fill(like, v), y)} becomes {@code f(v, y)} when the other operands already give the result
  * its type (elementwise ops require equal lengths, so the shape is the same), and otherwise
  * {@code fill(like, f(v, y))}: the fill moves towards the outputs, where the next rule, a reduction,
- * or {@link FillNoOp} absorbs it. Theano's {@code local_fill_sink}. Besides doing the work on the
+ * or {@link org.gradus.rewrite.canonicalize.FillNoOp} absorbs it. Theano's {@code local_fill_sink}. Besides doing the work on the
  * smaller {@code v}, this removes dependencies on {@code like} that exist only for its shape, so
  * the gradient of a cost no longer waits for the cost's own reduction and fuses with the forward pass.
  */
