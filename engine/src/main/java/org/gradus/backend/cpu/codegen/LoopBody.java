@@ -18,7 +18,7 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
 
     void loops(StringBuilder body) {
         if (anyStaged || c.hasSummedOutputs()) {
-            tiledLoops(body, null);
+            tiledLoops(body);
             return;
         }
         body.append("        if (").append(flatCondition("zo")).append(") {\n");
@@ -40,9 +40,8 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
      * accumulator 0 (the interpreter's order), recomputing the steps they need; then the element
      * loop writes the full outputs (after the sums: an output may overwrite an input in place).
      * After the tiles, {@code (s0 + s1) + (s2 + s3)} is added to each summed output's {@code z[0]}.
-     * With a {@code vector} body, the element loop of each tile is its vector loop (the sums stay as above).
      */
-    void tiledLoops(StringBuilder body, VectorLoopBody vector) {
+    void tiledLoops(StringBuilder body) {
         for (int i = 0; i < inputs.length; i++) {
             if (staged[i]) {
                 body.append("        final double[] w").append(i).append(" = stagingRow(").append(i).append(");\n");
@@ -54,7 +53,7 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
                         .append(o).append("_2 = 0, s").append(o).append("_3 = 0;\n");
             }
         }
-        String flat = anyStaged || vector != null ? null : flatCondition("zo");
+        String flat = anyStaged ? null : flatCondition("zo");
         if (flat != null) {
             body.append("        final boolean flat = ").append(flat).append(";\n");
         }
@@ -93,9 +92,7 @@ record LoopBody(Composite c, DType[] inputs, boolean[] innerStrideOne, DType[] o
         for (boolean b : summed) {
             full |= !b;
         }
-        if (full && vector != null) {
-            vector.elementLoop(body, "            ", "p", "n", "zt");
-        } else if (full) {
+        if (full) {
             String indent = "            ";
             if (flat != null) {
                 body.append("            if (flat) {\n");

@@ -99,11 +99,7 @@ public final class LoopSource {
             LoopBody tail = new LoopBody(c, inputs, innerStrideOne, outputs, summed, floatLocals,
                     new boolean[inputs.length], false);
             VectorLoopBody loop = new VectorLoopBody(c, vector, innerStrideOne, tail);
-            if (c.hasSummedOutputs()) {
-                tail.tiledLoops(body, loop);
-            } else {
-                loop.loops(body);
-            }
+            loop.loops(body);
             body.insert(0, loop.speciesField());
         } else {
             new LoopBody(c, inputs, innerStrideOne, outputs, summed, floatLocals, staged, anyStaged).loops(body);

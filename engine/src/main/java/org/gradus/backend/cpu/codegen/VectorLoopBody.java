@@ -19,7 +19,7 @@ import org.gradus.types.DType;
  * vector form}. Lanes compute in the loop's dtype: float32 steps round at every step (the scalar
  * loop keeps the doubles of a transcendental loop), and the JDK's vector {@code exp}, {@code log1p},
  * {@code tanh}... are within a few ulp of the scalar ones; the tail and every other loop stay as before.
- * Summed outputs keep their scalar loop, tile by tile ({@link LoopBody#tiledLoops}), before the tile's vector loop.
+ * Summed outputs are accumulated in the same loop, in double lanes.
  */
 record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBody tail) {
     private static final String MODULE = "jdk.incubator.vector";
@@ -67,11 +67,17 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
         return d;
     }
 
-    /** The species constant, a member of the generated class. */
+    /** The species constants, members of the generated class: {@code S} of the loop's lanes, {@code D} of double sums. */
     String speciesField() {
         String element = dtype == DType.FLOAT32 ? "Float" : "Double";
-        return "    private static final jdk.incubator.vector.VectorSpecies<" + element + "> S = jdk.incubator.vector."
-                + vectorType() + ".SPECIES_PREFERRED;\n\n";
+        String fields = "    private static final jdk.incubator.vector.VectorSpecies<" + element
+                + "> S = jdk.incubator.vector." + vectorType() + ".SPECIES_PREFERRED;\n";
+        if (c.hasSummedOutputs()) {
+            fields += "    private static final jdk.incubator.vector.VectorSpecies<Double> D = "
+                    + (dtype == DType.FLOAT32 ? "jdk.incubator.vector.VectorSpecies.of(double.class, S.vectorShape())"
+                    : "S") + ";\n";
+        }
+        return fields + "\n";
     }
 
     private String vectorType() {
@@ -94,9 +100,38 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
         }
     }
 
-    /** The whole block: one element loop (composites without summed outputs). */
+    /**
+     * The whole block: one element loop. Summed outputs are accumulated in double lanes (a float32
+     * vector widened in two halves) and, for the tail, a double; their total is added to {@code z[0]}
+     * after the loop (another order than the scalar loop's four accumulators).
+     */
     void loops(StringBuilder body) {
+        String d = "jdk.incubator.vector.DoubleVector";
+        for (int o = 0; o < c.outputs().size(); o++) {
+            if (c.summed().get(o)) {
+                for (int h = 0; h < halves(); h++) {
+                    body.append("        ").append(d).append(" a").append(o).append("_").append(h).append(" = ")
+                            .append(d).append(".zero(D);\n");
+                }
+                body.append("        double s").append(o).append("_0 = 0;\n");
+            }
+        }
         elementLoop(body, "        ", "o", "len", "zo");
+        for (int o = 0; o < c.outputs().size(); o++) {
+            if (c.summed().get(o)) {
+                body.append("        z").append(o).append("[0] += ");
+                for (int h = 0; h < halves(); h++) {
+                    body.append("a").append(o).append("_").append(h)
+                            .append(".reduceLanes(jdk.incubator.vector.VectorOperators.ADD) + ");
+                }
+                body.append("s").append(o).append("_0;\n");
+            }
+        }
+    }
+
+    /** Double accumulators per vector: two for float32 (16 floats widen to two vectors of 8 doubles), else one. */
+    private int halves() {
+        return dtype == DType.FLOAT32 ? 2 : 1;
     }
 
     /**
@@ -132,15 +167,34 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
             names.add(name);
         }
         for (int o = 0; o < c.outputs().size(); o++) {
+            String value = names.get(c.outputs().get(o));
             if (!c.summed().get(o)) {
-                body.append(indent).append("    ").append(names.get(c.outputs().get(o))).append(".intoArray(z")
-                        .append(o).append(", ").append(out).append(" + j);\n");
+                body.append(indent).append("    ").append(value).append(".intoArray(z").append(o).append(", ")
+                        .append(out).append(" + j);\n");
+            } else if (halves() == 1) {
+                body.append(indent).append("    a").append(o).append("_0 = a").append(o).append("_0.add(")
+                        .append(value).append(");\n");
+            } else {
+                for (int h = 0; h < 2; h++) {
+                    body.append(indent).append("    a").append(o).append("_").append(h).append(" = a").append(o)
+                            .append("_").append(h).append(".add((jdk.incubator.vector.DoubleVector) ").append(value)
+                            .append(".convertShape(jdk.incubator.vector.VectorOperators.F2D, D, ").append(h)
+                            .append("));\n");
+                }
             }
         }
         body.append(indent).append("}\n");
         body.append(indent).append("for (; j < ").append(count).append("; j++) {\n");
-        tail.emit(body, indent + "    ", i -> innerStrideOne[i] ? "x" + i + "[" + base + i + " + j]" : "c" + i,
-                o -> out + " + j", false, -1);
+        java.util.function.IntFunction<String> read = i -> innerStrideOne[i] ? "x" + i + "[" + base + i + " + j]" : "c" + i;
+        if (c.hasSummedOutputs()) {
+            // the summed values first: an output may overwrite an input in place
+            body.append(indent).append("    {\n");
+            tail.emit(body, indent + "        ", read, null, true, 0);
+            body.append(indent).append("    }\n");
+        }
+        body.append(indent).append("    {\n");
+        tail.emit(body, indent + "        ", read, o -> out + " + j", false, -1);
+        body.append(indent).append("    }\n");
         body.append(indent).append("}\n");
         body.append(indent).append("}\n");
     }

@@ -136,6 +136,36 @@ class VectorLoopsTest {
     }
 
     @Test
+    void summedOutputsAccumulateInDoubleLanesInTheSameLoop() {
+        // the weight update that carries the L1 and L2 penalties: sums and the update in one vector loop
+        for (DType d : List.of(DType.FLOAT32, DType.FLOAT64)) {
+            Random r = new Random(21);
+            NDArray start = random(d, r, 37, 53);
+            SharedVariable w = Gradus.shared(start.copy(), "w");
+            TensorVariable l1 = T.sum(T.abs(w));
+            TensorVariable l2 = T.sum(T.sqr(w));
+            TensorVariable g = T.grad(T.add(T.mul(l1, 1e-3), T.mul(l2, 1e-3)), w);
+            Function f = Gradus.functionBuilder(List.of()).outputs(List.of(l1, l2))
+                    .updates(Map.of(w, T.sub(w, T.mul(g, 0.1)))).build();
+            assertThat(f.generatedSource()).contains("reduceLanes").contains("intoArray");
+            List<NDArray> sums = f.callAll();
+            double abs = 0;
+            double sq = 0;
+            NDArray expected = NDArray.zeros(d, 37, 53);
+            for (int i = 0; i < start.size(); i++) {
+                double v = start.get(i);
+                abs += Math.abs(v);
+                sq += d == DType.FLOAT32 ? (float) (v * v) : v * v;
+                expected.set(i, v - 0.1 * (2e-3 * v + 1e-3 * Math.signum(v)));
+            }
+            double tol = d == DType.FLOAT32 ? 1e-6 : 1e-13;
+            assertThat(sums.get(0).get(0)).isCloseTo(abs, org.assertj.core.data.Offset.offset(tol * abs));
+            assertThat(sums.get(1).get(0)).isCloseTo(sq, org.assertj.core.data.Offset.offset(tol * sq));
+            assertWithinUlps(w.getValue(), expected, d, 1, "update " + d);
+        }
+    }
+
+    @Test
     void gradusVectorFalseKeepsScalarLoops() {
         TensorVariable x = T.tensor(DType.FLOAT32, "x", -1);
         Composite c = new Composite(1, List.of(new Composite.Step(new Tanh(), List.of(0), DType.FLOAT32)), List.of(1));
