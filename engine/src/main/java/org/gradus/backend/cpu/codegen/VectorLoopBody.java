@@ -116,7 +116,7 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
                 body.append("        double s").append(o).append("_0 = 0;\n");
             }
         }
-        elementLoop(body, "        ", "o", "len", "zo");
+        elementLoop(body);
         for (int o = 0; o < c.outputs().size(); o++) {
             if (c.summed().get(o)) {
                 body.append("        z").append(o).append("[0] += ");
@@ -135,10 +135,14 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
     }
 
     /**
-     * Elements {@code [0, count)}: moving input {@code i} read at {@code <base>i + j}, full outputs
-     * written at {@code out + j}; whole vectors, then the rest with the scalar statements.
+     * Elements {@code [0, len)}: moving input {@code i} read at {@code oi + j}, full outputs written at
+     * {@code zo + j} and summed ones accumulated; whole vectors, then the rest with the scalar statements.
      */
-    void elementLoop(StringBuilder body, String indent, String base, String count, String out) {
+    private void elementLoop(StringBuilder body) {
+        String indent = "        ";
+        String base = "o";
+        String count = "len";
+        String out = "zo";
         String v = "jdk.incubator.vector." + vectorType();
         body.append(indent).append("{\n");
         body.append(indent).append("final int up = S.loopBound(").append(count).append(");\n");
