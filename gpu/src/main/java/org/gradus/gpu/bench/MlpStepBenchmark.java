@@ -101,7 +101,7 @@ public final class MlpStepBenchmark {
         Function step = Gradus.function(List.of(x, y), cost, updates);
         NDArray xv = gaussian(3, 1, batch, IN);
         NDArray yv = labels(batch);
-        return timeMillis(() -> step.call(xv, yv), 5, 20);
+        return timeMillis(() -> step.call(xv, yv), 1.5, 200);
     }
 
     private record GpuStep(double millis, long launchesPerStep) {
@@ -147,7 +147,7 @@ public final class MlpStepBenchmark {
         long before = context.launches();
         step.run();
         long launches = context.launches() - before;
-        return new GpuStep(timeMillis(step, 10, 100), launches);
+        return new GpuStep(timeMillis(step, 0.5, 200), launches);
     }
 
     /** The fused elementwise groups of the step, as the optimizer would form them. */
@@ -183,10 +183,12 @@ public final class MlpStepBenchmark {
         }
     }
 
-    private static double timeMillis(Runnable r, int warmup, int runs) {
-        for (int i = 0; i < warmup; i++) {
+    /** Mean milliseconds per run after warming up for the given seconds (C2 must compile the generated loops). */
+    private static double timeMillis(Runnable r, double warmSeconds, int runs) {
+        long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
+        do {
             r.run();
-        }
+        } while (System.nanoTime() < warmEnd);
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             r.run();
