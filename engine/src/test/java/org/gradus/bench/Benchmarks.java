@@ -40,7 +40,8 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "Gradus CPU benchmarks: %d cores, Java %s, load average %.2f, OpenBLAS %s, %s%n",
                 CpuThreads.parallelism(), System.getProperty("java.version"),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                NativeBlas.isLoaded() ? "loaded" : "not loaded (pure-Java GEMM only)",
+                NativeBlas.isLoaded() ? (NativeBlas.isInPlace() ? "loaded (on the Java arrays)" : "loaded (operands copied)")
+                        : "not loaded (pure-Java GEMM only)",
                 LoopCompiler.vectorLoops() ? "Vector API loops" : "scalar loops (no --add-modules jdk.incubator.vector)");
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             if (options.contains("gemm")) {

@@ -38,34 +38,17 @@ final class GemmBenchmark {
             NDArray[] in = {a, b};
             NDArray[] out = {c};
             if (NativeBlas.isLoaded()) {
-                row.print("GEMM n=" + n + ", OpenBLAS, unchanged operands",
-                        flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
-                if (dtype == DType.FLOAT32) {
-                    float[] ad = a.float32DataForReading();
-                    float[] bd = b.float32DataForReading();
-                    float[] cd = c.float32Data();
-                    row.print("GEMM n=" + n + ", OpenBLAS, fresh heap operands", flops / 1e9 / Stopwatch.median(
-                            () -> NativeBlas.gemm(n, n, n, 1f, ad, false, bd, false, 0f, cd), time), "GFLOP/s");
-                    try (FloatPointer pa = new FloatPointer(ad); FloatPointer pb = new FloatPointer(bd);
-                         FloatPointer pc = new FloatPointer((long) n * n); OwnThreads threads = new OwnThreads()) {
-                        row.print("GEMM n=" + n + ", OpenBLAS off-heap, own threads", flops / 1e9 / Stopwatch.median(
-                                () -> openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
-                                        openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans, n, n, n, 1f, pa,
-                                        n, pb, n, 0f, pc, n), time), "GFLOP/s");
-                    }
-                } else {
-                    double[] ad = a.float64DataForReading();
-                    double[] bd = b.float64DataForReading();
-                    double[] cd = c.float64Data();
-                    row.print("GEMM n=" + n + ", OpenBLAS, fresh heap operands", flops / 1e9 / Stopwatch.median(
-                            () -> NativeBlas.gemm(n, n, n, 1, ad, false, bd, false, 0, cd), time), "GFLOP/s");
-                    try (DoublePointer pa = new DoublePointer(ad); DoublePointer pb = new DoublePointer(bd);
-                         DoublePointer pc = new DoublePointer((long) n * n); OwnThreads threads = new OwnThreads()) {
-                        row.print("GEMM n=" + n + ", OpenBLAS off-heap, own threads", flops / 1e9 / Stopwatch.median(
-                                () -> openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
-                                        openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans, n, n, n, 1, pa,
-                                        n, pb, n, 0, pc, n), time), "GFLOP/s");
-                    }
+                if (NativeBlas.isInPlace()) {
+                    row.print("GEMM n=" + n + ", OpenBLAS on the Java arrays",
+                            flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
+                }
+                NativeBlas.setInPlace(false);
+                try {
+                    row.print("GEMM n=" + n + ", OpenBLAS, copies, unchanged operands",
+                            flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
+                    copiedAndOffHeap(dtype, n, flops, time, a, b, c, row);
+                } finally {
+                    NativeBlas.setInPlace(true);
                 }
             }
             NativeBlas.setEnabled(false);
@@ -74,6 +57,38 @@ final class GemmBenchmark {
                         n >= 2048 ? budget * 3 : budget), "GFLOP/s");
             } finally {
                 NativeBlas.setEnabled(true);
+            }
+        }
+    }
+
+    /** Through NativeBlas with fresh heap operands copied off the heap, and cblas on off-heap memory with OpenBLAS's threads. */
+    private static void copiedAndOffHeap(DType dtype, int n, double flops, double time, NDArray a, NDArray b, NDArray c,
+                                         Row row) {
+        if (dtype == DType.FLOAT32) {
+            float[] ad = a.float32DataForReading();
+            float[] bd = b.float32DataForReading();
+            float[] cd = c.float32Data();
+            row.print("GEMM n=" + n + ", OpenBLAS, copies, fresh operands", flops / 1e9 / Stopwatch.median(
+                    () -> NativeBlas.gemm(n, n, n, 1f, ad, false, bd, false, 0f, cd), time), "GFLOP/s");
+            try (FloatPointer pa = new FloatPointer(ad); FloatPointer pb = new FloatPointer(bd);
+                 FloatPointer pc = new FloatPointer((long) n * n); OwnThreads threads = new OwnThreads()) {
+                row.print("GEMM n=" + n + ", OpenBLAS off-heap, own threads", flops / 1e9 / Stopwatch.median(
+                        () -> openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                                openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans, n, n, n, 1f, pa,
+                                n, pb, n, 0f, pc, n), time), "GFLOP/s");
+            }
+        } else {
+            double[] ad = a.float64DataForReading();
+            double[] bd = b.float64DataForReading();
+            double[] cd = c.float64Data();
+            row.print("GEMM n=" + n + ", OpenBLAS, copies, fresh operands", flops / 1e9 / Stopwatch.median(
+                    () -> NativeBlas.gemm(n, n, n, 1, ad, false, bd, false, 0, cd), time), "GFLOP/s");
+            try (DoublePointer pa = new DoublePointer(ad); DoublePointer pb = new DoublePointer(bd);
+                 DoublePointer pc = new DoublePointer((long) n * n); OwnThreads threads = new OwnThreads()) {
+                row.print("GEMM n=" + n + ", OpenBLAS off-heap, own threads", flops / 1e9 / Stopwatch.median(
+                        () -> openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
+                                openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans, n, n, n, 1, pa,
+                                n, pb, n, 0, pc, n), time), "GFLOP/s");
             }
         }
     }

@@ -73,9 +73,20 @@ public final class JavaGemm {
         if (alpha == 0 || k == 0) {
             return;
         }
-        // a row vector times a plain B reads B in place: packing would cost as much as the product
-        boolean pack = transB || i1 - i0 > 2;
-        double[][] panel = pack ? PANEL64.get() : null;
+        // a row vector times a plain B, or a rank-1..7 update, reads B in place: packing would cost as much
+        // as the product. Those shapes run in their own method with their own inner loop: the JIT compiles
+        // each loop for the trip counts it saw, and the packed kernel must not be compiled for theirs (a run
+        // of minibatch-1 steps made the 1024³ product 3.5× slower when they shared it)
+        if (transB || (i1 - i0 > 2 && k >= 8)) {
+            packed64(i0, i1, j0, j1, m, n, k, alpha, a, transA, b, transB, c);
+        } else {
+            unpacked64(i0, i1, j0, j1, m, n, k, alpha, a, transA, b, c);
+        }
+    }
+
+    private static void packed64(int i0, int i1, int j0, int j1, int m, int n, int k, double alpha, double[] a,
+                                 boolean transA, double[] b, boolean transB, double[] c) {
+        double[][] panel = PANEL64.get();
         double[] acc = ACC64.get();
         double[] acc2 = ACC2_64.get();
         int lda = transA ? m : k;
@@ -83,32 +94,22 @@ public final class JavaGemm {
             int kc = Math.min(KC, k - pc);
             for (int jc = j0; jc < j1; jc += NC) {
                 int nc = Math.min(NC, j1 - jc);
-                if (pack) {
-                    packB64(b, transB, n, k, pc, kc, jc, nc, panel);
-                }
+                packB64(b, transB, n, k, pc, kc, jc, nc, panel);
                 int i = i0;
-                if (pack) {
-                    for (; i + 1 < i1; i += 2) {
-                        twoRows(i, n, jc, nc, kc, pc, lda, alpha, a, transA, panel, acc, acc2, c);
-                    }
+                for (; i + 1 < i1; i += 2) {
+                    twoRows(i, n, jc, nc, kc, pc, lda, alpha, a, transA, panel, acc, acc2, c);
                 }
                 for (; i < i1; i++) {
                     int cOff = i * n + jc;
                     System.arraycopy(c, cOff, acc, 0, nc);
                     int p = 0;
-                    if (pack) {
-                        for (; p + 3 < kc; p += 4) {
-                            fma4(acc, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
-                                    alpha * a[index(transA, i, pc + p, lda)], alpha * a[index(transA, i, pc + p + 1, lda)],
-                                    alpha * a[index(transA, i, pc + p + 2, lda)], alpha * a[index(transA, i, pc + p + 3, lda)]);
-                        }
-                        for (; p < kc; p++) {
-                            fma1(acc, nc, panel[p], 0, alpha * a[index(transA, i, pc + p, lda)]);
-                        }
-                    } else {
-                        for (; p < kc; p++) {
-                            fma1(acc, nc, b, (pc + p) * n + jc, alpha * a[index(transA, i, pc + p, lda)]);
-                        }
+                    for (; p + 3 < kc; p += 4) {
+                        fma4(acc, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
+                                alpha * a[packedIndex(transA, i, pc + p, lda)], alpha * a[packedIndex(transA, i, pc + p + 1, lda)],
+                                alpha * a[packedIndex(transA, i, pc + p + 2, lda)], alpha * a[packedIndex(transA, i, pc + p + 3, lda)]);
+                    }
+                    for (; p < kc; p++) {
+                        fma1(acc, nc, panel[p], 0, alpha * a[packedIndex(transA, i, pc + p, lda)]);
                     }
                     System.arraycopy(acc, 0, c, cOff, nc);
                 }
@@ -116,10 +117,26 @@ public final class JavaGemm {
         }
     }
 
-    /**
-     * {@code acc[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}: every array indexed from 0, which is
-     * what lets C2 turn the loop into SIMD instructions (offsets into one array defeat it).
-     */
+    private static void unpacked64(int i0, int i1, int j0, int j1, int m, int n, int k, double alpha, double[] a,
+                                   boolean transA, double[] b, double[] c) {
+        double[] acc = ACC64.get();
+        int lda = transA ? m : k;
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                for (int i = i0; i < i1; i++) {
+                    int cOff = i * n + jc;
+                    System.arraycopy(c, cOff, acc, 0, nc);
+                    for (int p = 0; p < kc; p++) {
+                        unpackedRow(acc, nc, b, (pc + p) * n + jc, alpha * a[index(transA, i, pc + p, lda)]);
+                    }
+                    System.arraycopy(acc, 0, c, cOff, nc);
+                }
+            }
+        }
+    }
+
     private static void fma4(double[] acc, int nc, double[] b0, double[] b1, double[] b2, double[] b3, double a0, double a1, double a2, double a3) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], acc[j]))));
@@ -128,6 +145,13 @@ public final class JavaGemm {
 
     /** {@code acc[j] += a0·b[from + j]}. */
     private static void fma1(double[] acc, int nc, double[] b, int from, double a0) {
+        for (int j = 0; j < nc; j++) {
+            acc[j] = Math.fma(a0, b[from + j], acc[j]);
+        }
+    }
+
+    /** {@code acc += a0 · b[from, from + nc)} for the unpacked shapes: fma1's twin, kept apart for the JIT's profile. */
+    private static void unpackedRow(double[] acc, int nc, double[] b, int from, double a0) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a0, b[from + j], acc[j]);
         }
@@ -143,14 +167,14 @@ public final class JavaGemm {
         for (; p + 3 < kc; p += 4) {
             int q = pc + p;
             fma4x2(acc, acc2, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
-                    alpha * a[index(transA, i, q, lda)], alpha * a[index(transA, i, q + 1, lda)],
-                    alpha * a[index(transA, i, q + 2, lda)], alpha * a[index(transA, i, q + 3, lda)],
-                    alpha * a[index(transA, i + 1, q, lda)], alpha * a[index(transA, i + 1, q + 1, lda)],
-                    alpha * a[index(transA, i + 1, q + 2, lda)], alpha * a[index(transA, i + 1, q + 3, lda)]);
+                    alpha * a[packedIndex(transA, i, q, lda)], alpha * a[packedIndex(transA, i, q + 1, lda)],
+                    alpha * a[packedIndex(transA, i, q + 2, lda)], alpha * a[packedIndex(transA, i, q + 3, lda)],
+                    alpha * a[packedIndex(transA, i + 1, q, lda)], alpha * a[packedIndex(transA, i + 1, q + 1, lda)],
+                    alpha * a[packedIndex(transA, i + 1, q + 2, lda)], alpha * a[packedIndex(transA, i + 1, q + 3, lda)]);
         }
         for (; p < kc; p++) {
-            fma1(acc, nc, panel[p], 0, alpha * a[index(transA, i, pc + p, lda)]);
-            fma1(acc2, nc, panel[p], 0, alpha * a[index(transA, i + 1, pc + p, lda)]);
+            fma1(acc, nc, panel[p], 0, alpha * a[packedIndex(transA, i, pc + p, lda)]);
+            fma1(acc2, nc, panel[p], 0, alpha * a[packedIndex(transA, i + 1, pc + p, lda)]);
         }
         System.arraycopy(acc, 0, c, cOff, nc);
         System.arraycopy(acc2, 0, c, cOff + n, nc);
@@ -186,12 +210,7 @@ public final class JavaGemm {
         }
     }
 
-    /** The flat index of op(A)[i, p]: A is m×k row-major, or k×m when transposed. */
-    private static int index(boolean trans, int i, int p, int ld) {
-        return trans ? p * ld + i : i * ld + p;
-    }
-
-    /** The float32 form of {@link #gemm(int, int, int, double, double[], boolean, double[], boolean, double, double[])}. */
+        /** The float32 form of {@link #gemm(int, int, int, double, double[], boolean, double[], boolean, double, double[])}. */
     public static void gemm(int m, int n, int k, float alpha, float[] a, boolean transA, float[] b,
                             boolean transB, float beta, float[] c) {
         long work = (long) m * n * k;
@@ -225,9 +244,20 @@ public final class JavaGemm {
         if (alpha == 0 || k == 0) {
             return;
         }
-        // a row vector times a plain B reads B in place: packing would cost as much as the product
-        boolean pack = transB || i1 - i0 > 2;
-        float[][] panel = pack ? PANEL32.get() : null;
+        // a row vector times a plain B, or a rank-1..7 update, reads B in place: packing would cost as much
+        // as the product. Those shapes run in their own method with their own inner loop: the JIT compiles
+        // each loop for the trip counts it saw, and the packed kernel must not be compiled for theirs (a run
+        // of minibatch-1 steps made the 1024³ product 3.5× slower when they shared it)
+        if (transB || (i1 - i0 > 2 && k >= 8)) {
+            packed32(i0, i1, j0, j1, m, n, k, alpha, a, transA, b, transB, c);
+        } else {
+            unpacked32(i0, i1, j0, j1, m, n, k, alpha, a, transA, b, c);
+        }
+    }
+
+    private static void packed32(int i0, int i1, int j0, int j1, int m, int n, int k, float alpha, float[] a,
+                                 boolean transA, float[] b, boolean transB, float[] c) {
+        float[][] panel = PANEL32.get();
         float[] acc = ACC32.get();
         float[] acc2 = ACC2_32.get();
         int lda = transA ? m : k;
@@ -235,32 +265,22 @@ public final class JavaGemm {
             int kc = Math.min(KC, k - pc);
             for (int jc = j0; jc < j1; jc += NC) {
                 int nc = Math.min(NC, j1 - jc);
-                if (pack) {
-                    packB32(b, transB, n, k, pc, kc, jc, nc, panel);
-                }
+                packB32(b, transB, n, k, pc, kc, jc, nc, panel);
                 int i = i0;
-                if (pack) {
-                    for (; i + 1 < i1; i += 2) {
-                        twoRows(i, n, jc, nc, kc, pc, lda, alpha, a, transA, panel, acc, acc2, c);
-                    }
+                for (; i + 1 < i1; i += 2) {
+                    twoRows(i, n, jc, nc, kc, pc, lda, alpha, a, transA, panel, acc, acc2, c);
                 }
                 for (; i < i1; i++) {
                     int cOff = i * n + jc;
                     System.arraycopy(c, cOff, acc, 0, nc);
                     int p = 0;
-                    if (pack) {
-                        for (; p + 3 < kc; p += 4) {
-                            fma4(acc, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
-                                    alpha * a[index(transA, i, pc + p, lda)], alpha * a[index(transA, i, pc + p + 1, lda)],
-                                    alpha * a[index(transA, i, pc + p + 2, lda)], alpha * a[index(transA, i, pc + p + 3, lda)]);
-                        }
-                        for (; p < kc; p++) {
-                            fma1(acc, nc, panel[p], 0, alpha * a[index(transA, i, pc + p, lda)]);
-                        }
-                    } else {
-                        for (; p < kc; p++) {
-                            fma1(acc, nc, b, (pc + p) * n + jc, alpha * a[index(transA, i, pc + p, lda)]);
-                        }
+                    for (; p + 3 < kc; p += 4) {
+                        fma4(acc, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
+                                alpha * a[packedIndex(transA, i, pc + p, lda)], alpha * a[packedIndex(transA, i, pc + p + 1, lda)],
+                                alpha * a[packedIndex(transA, i, pc + p + 2, lda)], alpha * a[packedIndex(transA, i, pc + p + 3, lda)]);
+                    }
+                    for (; p < kc; p++) {
+                        fma1(acc, nc, panel[p], 0, alpha * a[packedIndex(transA, i, pc + p, lda)]);
                     }
                     System.arraycopy(acc, 0, c, cOff, nc);
                 }
@@ -268,10 +288,26 @@ public final class JavaGemm {
         }
     }
 
-    /**
-     * {@code acc[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}: every array indexed from 0, which is
-     * what lets C2 turn the loop into SIMD instructions (offsets into one array defeat it).
-     */
+    private static void unpacked32(int i0, int i1, int j0, int j1, int m, int n, int k, float alpha, float[] a,
+                                   boolean transA, float[] b, float[] c) {
+        float[] acc = ACC32.get();
+        int lda = transA ? m : k;
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                for (int i = i0; i < i1; i++) {
+                    int cOff = i * n + jc;
+                    System.arraycopy(c, cOff, acc, 0, nc);
+                    for (int p = 0; p < kc; p++) {
+                        unpackedRow(acc, nc, b, (pc + p) * n + jc, alpha * a[index(transA, i, pc + p, lda)]);
+                    }
+                    System.arraycopy(acc, 0, c, cOff, nc);
+                }
+            }
+        }
+    }
+
     private static void fma4(float[] acc, int nc, float[] b0, float[] b1, float[] b2, float[] b3, float a0, float a1, float a2, float a3) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], acc[j]))));
@@ -280,6 +316,13 @@ public final class JavaGemm {
 
     /** {@code acc[j] += a0·b[from + j]}. */
     private static void fma1(float[] acc, int nc, float[] b, int from, float a0) {
+        for (int j = 0; j < nc; j++) {
+            acc[j] = Math.fma(a0, b[from + j], acc[j]);
+        }
+    }
+
+    /** The float32 form of {@link #unpackedRow(double[], int, double[], int, double)}. */
+    private static void unpackedRow(float[] acc, int nc, float[] b, int from, float a0) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a0, b[from + j], acc[j]);
         }
@@ -295,14 +338,14 @@ public final class JavaGemm {
         for (; p + 3 < kc; p += 4) {
             int q = pc + p;
             fma4x2(acc, acc2, nc, panel[p], panel[p + 1], panel[p + 2], panel[p + 3],
-                    alpha * a[index(transA, i, q, lda)], alpha * a[index(transA, i, q + 1, lda)],
-                    alpha * a[index(transA, i, q + 2, lda)], alpha * a[index(transA, i, q + 3, lda)],
-                    alpha * a[index(transA, i + 1, q, lda)], alpha * a[index(transA, i + 1, q + 1, lda)],
-                    alpha * a[index(transA, i + 1, q + 2, lda)], alpha * a[index(transA, i + 1, q + 3, lda)]);
+                    alpha * a[packedIndex(transA, i, q, lda)], alpha * a[packedIndex(transA, i, q + 1, lda)],
+                    alpha * a[packedIndex(transA, i, q + 2, lda)], alpha * a[packedIndex(transA, i, q + 3, lda)],
+                    alpha * a[packedIndex(transA, i + 1, q, lda)], alpha * a[packedIndex(transA, i + 1, q + 1, lda)],
+                    alpha * a[packedIndex(transA, i + 1, q + 2, lda)], alpha * a[packedIndex(transA, i + 1, q + 3, lda)]);
         }
         for (; p < kc; p++) {
-            fma1(acc, nc, panel[p], 0, alpha * a[index(transA, i, pc + p, lda)]);
-            fma1(acc2, nc, panel[p], 0, alpha * a[index(transA, i + 1, pc + p, lda)]);
+            fma1(acc, nc, panel[p], 0, alpha * a[packedIndex(transA, i, pc + p, lda)]);
+            fma1(acc2, nc, panel[p], 0, alpha * a[packedIndex(transA, i + 1, pc + p, lda)]);
         }
         System.arraycopy(acc, 0, c, cOff, nc);
         System.arraycopy(acc2, 0, c, cOff + n, nc);
@@ -336,5 +379,18 @@ public final class JavaGemm {
                 panel[p][j] = b[src + p];
             }
         }
+    }
+
+    /** The position of A's element (i, p): op(A) is A or Aᵀ, row-major with leading dimension {@code ld}. */
+    private static int index(boolean trans, int i, int p, int ld) {
+        return trans ? p * ld + i : i * ld + p;
+    }
+
+    /**
+     * {@link #index}'s twin for the packed kernel: the JIT specializes a helper for the branch it has seen,
+     * and the rank-1 updates of minibatch-1 steps (always transposed) must not shape the kernel's copy.
+     */
+    private static int packedIndex(boolean trans, int i, int p, int ld) {
+        return trans ? p * ld + i : i * ld + p;
     }
 }

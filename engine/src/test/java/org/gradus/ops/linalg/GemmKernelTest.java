@@ -21,6 +21,7 @@ class GemmKernelTest {
     @AfterEach
     void restoreNative() {
         NativeBlas.setEnabled(true);
+        NativeBlas.setInPlace(true);
     }
 
     private static NDArray random(DType dtype, long seed, int rows, int cols) {
@@ -130,6 +131,63 @@ class GemmKernelTest {
             double[] expected = reference(1, a, false, b, false, 0, c, 150, 160, 170);
             for (int i = 0; i < expected.length; i += 7) {
                 assertThat(c.get(i)).as("round %d element %d", round, i)
+                        .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(tol));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3} transA={4} transB={5}")
+    @CsvSource({
+        "float32, 128, 784, 500, false, false",
+        "float32, 128, 500, 784, false, true",
+        "float32, 784, 256, 500, true, false",
+        "float64, 128, 784, 500, false, false",
+        "float64, 500, 128, 784, true, true",
+        "float64, 37, 301, 259, true, false",
+        "float32, 9, 600, 500, false, true",
+    })
+    void inPlaceAndCopiedOperandsGiveTheSameBits(String dtypeName, int m, int k, int n, boolean ta, boolean tb) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NativeBlas.isInPlace(),
+                "OpenBLAS on Java arrays in place did not load here (netlib's JNI binding needs Linux)");
+        DType dtype = DType.of(dtypeName);
+        NDArray a = ta ? random(dtype, 11, k, m) : random(dtype, 11, m, k);
+        NDArray b = tb ? random(dtype, 12, n, k) : random(dtype, 12, k, n);
+        NDArray inPlace = random(dtype, 13, m, n);
+        NDArray copied = inPlace.copy();
+        MatMul.gemm(0.75, a, ta, b, tb, -0.5, inPlace);
+        NativeBlas.setInPlace(false);
+        MatMul.gemm(0.75, a, ta, b, tb, -0.5, copied);
+        // the same OpenBLAS kernels on the same blocks: not close, equal
+        for (int i = 0; i < inPlace.size(); i++) {
+            assertThat(inPlace.get(i)).as("element %d", i).isEqualTo(copied.get(i));
+        }
+        double[] expected = reference(0.75, a, ta, b, tb, -0.5, random(dtype, 13, m, n), m, k, n);
+        double tol = dtype == DType.FLOAT32 ? 1e-3 : 1e-10;
+        for (int i = 0; i < expected.length; i += 13) {
+            assertThat(inPlace.get(i)).as("element %d", i).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(tol));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"float32", "float64"})
+    void switchingBetweenInPlaceAndCopiesNeverReadsAStaleCopy(String dtypeName) {
+        DType dtype = DType.of(dtypeName);
+        NDArray a = random(dtype, 14, 150, 160);
+        NDArray b = random(dtype, 15, 160, 170);
+        NDArray w = random(dtype, 16, 150, 170);
+        NDArray shadow = w.copy();
+        double tol = dtype == DType.FLOAT32 ? 1e-3 : 1e-9;
+        for (int round = 0; round < 6; round++) {
+            // W <- W - 0.1 A·B, alternating paths: the copying path caches W off the heap, the in-place path
+            // changes W behind that cache
+            NativeBlas.setInPlace(round % 2 == 1);
+            double[] expected = reference(-0.1, a, false, b, false, 1, shadow, 150, 160, 170);
+            MatMul.gemm(-0.1, a, false, b, false, 1, w);
+            for (int i = 0; i < expected.length; i++) {
+                shadow.set(i, expected[i]);
+            }
+            for (int i = 0; i < expected.length; i += 11) {
+                assertThat(w.get(i)).as("round %d element %d", round, i)
                         .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(tol));
             }
         }
