@@ -39,12 +39,12 @@ final class GemmBenchmark {
             NDArray[] out = {c};
             if (NativeBlas.isLoaded()) {
                 if (NativeBlas.isInPlace()) {
-                    row.print("GEMM n=" + n + ", OpenBLAS on the Java arrays",
+                    row.print("GEMM n=" + n + ", OpenBLAS in place",
                             flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
                 }
                 NativeBlas.setInPlace(false);
                 try {
-                    row.print("GEMM n=" + n + ", OpenBLAS, copies, unchanged operands",
+                    row.print("GEMM n=" + n + ", OpenBLAS copies, cached",
                             flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
                     copiedAndOffHeap(dtype, n, flops, time, a, b, c, row);
                 } finally {
@@ -68,7 +68,7 @@ final class GemmBenchmark {
             float[] ad = a.float32DataForReading();
             float[] bd = b.float32DataForReading();
             float[] cd = c.float32Data();
-            row.print("GEMM n=" + n + ", OpenBLAS, copies, fresh operands", flops / 1e9 / Stopwatch.median(
+            row.print("GEMM n=" + n + ", OpenBLAS copies, fresh", flops / 1e9 / Stopwatch.median(
                     () -> NativeBlas.gemm(n, n, n, 1f, ad, false, bd, false, 0f, cd), time), "GFLOP/s");
             try (FloatPointer pa = new FloatPointer(ad); FloatPointer pb = new FloatPointer(bd);
                  FloatPointer pc = new FloatPointer((long) n * n); OwnThreads threads = new OwnThreads()) {
@@ -81,7 +81,7 @@ final class GemmBenchmark {
             double[] ad = a.float64DataForReading();
             double[] bd = b.float64DataForReading();
             double[] cd = c.float64Data();
-            row.print("GEMM n=" + n + ", OpenBLAS, copies, fresh operands", flops / 1e9 / Stopwatch.median(
+            row.print("GEMM n=" + n + ", OpenBLAS copies, fresh", flops / 1e9 / Stopwatch.median(
                     () -> NativeBlas.gemm(n, n, n, 1, ad, false, bd, false, 0, cd), time), "GFLOP/s");
             try (DoublePointer pa = new DoublePointer(ad); DoublePointer pb = new DoublePointer(bd);
                  DoublePointer pc = new DoublePointer((long) n * n); OwnThreads threads = new OwnThreads()) {

@@ -22,6 +22,12 @@ import org.gradus.tensor.TensorVariable;
  * and a vector: the product and the sum in one pass, as in the update {@code w - lr * dot(x.T, g)}.
  * A bare product that {@link TransposeIntoGemmFlags} already turned into {@code gemm(0, 1, a, b, 0)}
  * counts as a dot, keeping its transpose flags.
+ *
+ * <p>A sum of products, {@code gemm(p, α, a2, b2, 1)} with constant α and s, joins the chain the same
+ * way: {@code c ± s·gemm(p, α, a2, b2, 1)} becomes {@code gemm(c ± s·p, ±s·α, a2, b2, 1)}, and the rule
+ * then folds {@code c ± s·p} when {@code p} is itself a product. The gradient of tied weights (the
+ * autoencoder's {@code W}, read by its encoder and, transposed, by its decoder) is such a sum, and its
+ * update becomes two products accumulated into {@code W} in place, with no weight-sized pass left.
  */
 public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
     public ScaledDotPlusToGemm() {
@@ -56,6 +62,12 @@ public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
         TensorVariable out = node.output(0);
         TensorVariable scale = T.constant(1.0, out.dtype());
         Apply dot = product(term);
+        if (dot == null) {
+            TensorVariable chained = intoChain(c, term, minus, node, graph);
+            if (chained != null) {
+                return chained;
+            }
+        }
         if (dot == null && Patterns.is(term.owner(), Mul.class) && graph.hasSingleUse(term)) {
             Apply mul = term.owner();
             for (int side = 0; side < 2 && dot == null; side++) {
@@ -90,6 +102,43 @@ public final class ScaledDotPlusToGemm extends ElemwiseRewriter {
             return new Gemm(transA, transB).apply(c, alpha, a, b, one);
         }
         return new Gemv(transA).apply(c, alpha, a, b, one);
+    }
+
+    /**
+     * {@code c ± s·gemm(p, α, a, b, 1)} as {@code gemm(c ± s·p, ±s·α, a, b, 1)} (s the term's constant
+     * scale or 1, α constant; the gemm and its added term {@code p} read only here, all of one shape and
+     * dtype), or {@code null}.
+     */
+    private static TensorVariable intoChain(TensorVariable c, TensorVariable term, boolean minus, Apply node,
+                                            FunctionGraph graph) {
+        TensorVariable out = node.output(0);
+        double s = 1;
+        TensorVariable sum = term;
+        if (Patterns.is(term.owner(), Mul.class) && graph.hasSingleUse(term)) {
+            Apply mul = term.owner();
+            int side = Patterns.ownerOp(mul.input(0), Gemm.class) != null ? 0 : 1;
+            if (!(mul.input(1 - side) instanceof TensorConstant k) || k.valueView().size() != 1) {
+                return null;
+            }
+            s = k.valueView().doubleValue();
+            sum = mul.input(side);
+        }
+        Apply g = Patterns.ownerOp(sum, Gemm.class);
+        if (g == null || !graph.hasSingleUse(sum) || !Patterns.isConstant(g.input(4), 1)
+                || !(g.input(1) instanceof TensorConstant alpha) || alpha.valueView().size() != 1) {
+            return null;
+        }
+        TensorVariable p = g.input(0);
+        if (!graph.hasSingleUse(p) || graph.isOutput(p) || p.dtype() != out.dtype() || c.dtype() != out.dtype()
+                || p.ndim() != 2 || c.ndim() != 2 || out.ndim() != 2 || fusesBetterElementwise(c, out, graph)) {
+            return null;
+        }
+        double k = minus ? -s : s;
+        TensorVariable scaled = s == 1 ? p : T.mul(T.constant(s, out.dtype()), p);
+        TensorVariable added = minus ? T.sub(c, scaled) : T.add(c, scaled);
+        Gemm op = (Gemm) g.op();
+        return op.apply(added, T.constant(k * alpha.valueView().doubleValue(), out.dtype()), g.input(2), g.input(3),
+                T.constant(1.0, out.dtype()));
     }
 
     /**
