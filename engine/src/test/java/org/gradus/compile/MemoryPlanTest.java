@@ -200,7 +200,9 @@ class MemoryPlanTest {
             labels[i] = i % 3;
         }
         NDArray yv = NDArray.of(labels);
-        for (int i = 0; i < 200; i++) {
+        // Vector API loops allocate their vectors until C2 has compiled them: warm up longer with them
+        int warmUp = org.gradus.backend.cpu.codegen.LoopCompiler.vectorLoops() ? 20_000 : 200;
+        for (int i = 0; i < warmUp; i++) {
             f.callBorrowed(data, yv);
         }
         long t = Thread.currentThread().getId();
@@ -227,7 +229,7 @@ class MemoryPlanTest {
         for (int i = 0; i < indices.length; i++) {
             indices[i] = NDArray.scalar(DType.INT64, i);
         }
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < (org.gradus.backend.cpu.codegen.LoopCompiler.vectorLoops() ? 20_000 : 400); i++) {
             step.callBorrowed(indices[i % 4]);
         }
         before = bean.getThreadAllocatedBytes(t);

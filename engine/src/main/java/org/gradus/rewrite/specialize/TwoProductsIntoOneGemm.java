@@ -15,9 +15,11 @@ import org.gradus.tensor.TensorConstant;
 import org.gradus.tensor.TensorVariable;
 
 /**
- * {@code gemm(gemm(0, s, a1, b1, 0), s, a2, b2, 1)}, two products of the same flags and scale added
- * together, becomes one product over operands joined along the inner dimension:
- * {@code a1·b1 + a2·b2 = [a1 a2]·[b1; b2]}. The gradient of tied weights has this form (the
+ * {@code gemm(gemm(c, s, a1, b1, β), s, a2, b2, 1)}, two products of the same flags and scale added
+ * together (and to {@code β·c}), becomes one product over operands joined along the inner dimension:
+ * {@code a1·b1 + a2·b2 = [a1 a2]·[b1; b2]}, so {@code gemm(c, s, [a1 a2], [b1; b2], β)}. The sum alone
+ * ({@code c = 0, β = 0}) and the update chain that {@link ScaledDotPlusToGemm} builds ({@code c = w,
+ * β = 1}) both match, whichever rule runs first. The gradient of tied weights has this form (the
  * autoencoder's {@code W} is read by its encoder and, transposed, by its decoder), and the weight-sized
  * sum then never makes a round trip between the two products; joining the thin operands copies far
  * less. CPU only: the operands are joined on the host.
@@ -34,7 +36,7 @@ public final class TwoProductsIntoOneGemm implements NodeRewriter {
         TensorVariable c = node.input(0);
         Apply inner = Patterns.ownerOp(c, Gemm.class);
         if (inner == null || !inner.op().equals(outer) || !graph.hasSingleUse(c) || graph.isOutput(c)
-                || !Patterns.isConstant(node.input(4), 1) || !Patterns.isConstant(inner.input(4), 0)
+                || !Patterns.isConstant(node.input(4), 1)
                 || !sameConstant(node.input(1), inner.input(1))) {
             return Optional.empty();
         }
