@@ -7,7 +7,7 @@
 # then copy to the GPU machine one folder holding every jar:
 #   mkdir gradus-jars && cp gpu/target/gpu-suite/lib/*.jar gpu/target/gradus-gpu-*.jar gradus-jars/
 # A small runtime (optional) for a machine without a JDK:
-#   jlink --add-modules java.base,java.logging,java.management,jdk.unsupported,java.xml,jdk.zipfs \
+#   jlink --add-modules java.base,java.logging,java.management,jdk.unsupported,java.xml,jdk.zipfs,jdk.compiler,jdk.incubator.vector \
 #         --strip-debug --no-header-files --no-man-pages --output gradus-jre
 #
 # Usage: gpu/run-gpu-suite.sh [JAR_FOLDER] [OUTPUT_FOLDER]
