@@ -173,6 +173,11 @@ class MemoryPlanTest {
         assertThat(again).as("a borrowed output is the function's buffer").isSameAs(borrowed);
     }
 
+    /** Calls before measuring allocation: Vector API loops allocate their vectors until C2 has compiled them. */
+    private static int warmUpCalls(int scalarLoops) {
+        return org.gradus.backend.cpu.codegen.LoopCompiler.vectorLoops() ? 20_000 : scalarLoops;
+    }
+
     @Test
     void aSteadyStateTrainingStepAllocatesAlmostNothing() {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -200,9 +205,7 @@ class MemoryPlanTest {
             labels[i] = i % 3;
         }
         NDArray yv = NDArray.of(labels);
-        // Vector API loops allocate their vectors until C2 has compiled them: warm up longer with them
-        int warmUp = org.gradus.backend.cpu.codegen.LoopCompiler.vectorLoops() ? 20_000 : 200;
-        for (int i = 0; i < warmUp; i++) {
+        for (int i = 0; i < warmUpCalls(200); i++) {
             f.callBorrowed(data, yv);
         }
         long t = Thread.currentThread().getId();
@@ -229,7 +232,7 @@ class MemoryPlanTest {
         for (int i = 0; i < indices.length; i++) {
             indices[i] = NDArray.scalar(DType.INT64, i);
         }
-        for (int i = 0; i < (org.gradus.backend.cpu.codegen.LoopCompiler.vectorLoops() ? 20_000 : 400); i++) {
+        for (int i = 0; i < warmUpCalls(400); i++) {
             step.callBorrowed(indices[i % 4]);
         }
         before = bean.getThreadAllocatedBytes(t);

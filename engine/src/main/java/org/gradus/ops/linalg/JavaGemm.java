@@ -137,6 +137,10 @@ public final class JavaGemm {
         }
     }
 
+    /**
+     * {@code acc[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}: every array indexed from 0, which is
+     * what lets C2 turn the loop into SIMD instructions (offsets into one array defeat it).
+     */
     private static void fma4(double[] acc, int nc, double[] b0, double[] b1, double[] b2, double[] b3, double a0, double a1, double a2, double a3) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], acc[j]))));
@@ -210,7 +214,7 @@ public final class JavaGemm {
         }
     }
 
-        /** The float32 form of {@link #gemm(int, int, int, double, double[], boolean, double[], boolean, double, double[])}. */
+    /** The float32 form of {@link #gemm(int, int, int, double, double[], boolean, double[], boolean, double, double[])}. */
     public static void gemm(int m, int n, int k, float alpha, float[] a, boolean transA, float[] b,
                             boolean transB, float beta, float[] c) {
         long work = (long) m * n * k;
@@ -308,6 +312,10 @@ public final class JavaGemm {
         }
     }
 
+    /**
+     * {@code acc[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}: every array indexed from 0, which is
+     * what lets C2 turn the loop into SIMD instructions (offsets into one array defeat it).
+     */
     private static void fma4(float[] acc, int nc, float[] b0, float[] b1, float[] b2, float[] b3, float a0, float a1, float a2, float a3) {
         for (int j = 0; j < nc; j++) {
             acc[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], acc[j]))));
@@ -381,7 +389,7 @@ public final class JavaGemm {
         }
     }
 
-    /** The position of A's element (i, p): op(A) is A or Aᵀ, row-major with leading dimension {@code ld}. */
+    /** The flat index of op(A)[i, p]: A is m×k row-major, or k×m when transposed. */
     private static int index(boolean trans, int i, int p, int ld) {
         return trans ? p * ld + i : i * ld + p;
     }
