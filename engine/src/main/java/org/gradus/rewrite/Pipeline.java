@@ -24,6 +24,7 @@ import org.gradus.rewrite.canonicalize.PowHalfToSqrt;
 import org.gradus.rewrite.canonicalize.PowOneToIdentity;
 import org.gradus.rewrite.canonicalize.PowTwoToSqr;
 import org.gradus.rewrite.canonicalize.SubZero;
+import org.gradus.rewrite.canonicalize.SumOfNegation;
 import org.gradus.rewrite.canonicalize.SumOfSum;
 import org.gradus.rewrite.fuse.FuseElementwise;
 import org.gradus.rewrite.fuse.FuseSumIntoComposite;
@@ -73,7 +74,7 @@ public final class Pipeline {
                 new MergeEqualNodes()));
         p.put(Phase.CANONICALIZE, List.of(new MulByOne(), new AddZero(), new SubZero(), new DivByOne(),
                 new DoubleNegation(), new CombineConstantFactors(), new CombineConstantTerms(), new PowOneToIdentity(),
-                new PowTwoToSqr(), new PowHalfToSqrt(), new SumOfSum(), new DimShuffleChain(), new FillNoOp(),
+                new PowTwoToSqr(), new PowHalfToSqrt(), new SumOfNegation(), new SumOfSum(), new DimShuffleChain(), new FillNoOp(),
                 new ShapeOfElementwise(), new ShapeEntryOfReduction(),
                 new IdentityNoOp(), new FoldConstants(), new MergeEqualNodes()));
         p.put(Phase.STABILIZE, List.of(new ReciprocalOfOnePlusExpToSigmoid(), new LogOnePlusExpToSoftplus(),
@@ -86,7 +87,8 @@ public final class Pipeline {
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
                 new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
                 new TwoProductsIntoOneGemm(), new SharedSoftplusTail(), new FillSink(), new DimShuffleOfFill(),
-                new FoldConstants(), new MergeEqualNodes()));
+                // again once FillSink has removed the gradient's fills that read a negated sum for its shape
+                new SumOfNegation(), new SumOfSum(), new FoldConstants(), new MergeEqualNodes()));
         // growing groups from different consumers can build equal composites over the same inputs
         p.put(Phase.FUSE, List.of(new FuseElementwise(), new MergeEqualNodes(), new FuseSumIntoComposite()));
         return p;

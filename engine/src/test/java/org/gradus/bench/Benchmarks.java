@@ -17,7 +17,8 @@ import org.gradus.types.DType;
  * node by node ({@code Mode.NONE}). Run:
  * <pre>mvn -B -q -pl engine test-compile exec:exec@bench</pre>
  * An argument {@code quick} shortens every measurement (for a smoke run); {@code gemm} runs only the
- * GEMM rows ({@code -Dbench.args=gemm}).
+ * GEMM rows ({@code -Dbench.args=gemm}); {@code steps} only the optimized training steps, to compare a change
+ * quickly.
  */
 public final class Benchmarks {
     private static double budget = 1.2;
@@ -49,6 +50,10 @@ public final class Benchmarks {
                 continue;
             }
             Workloads w = new Workloads(dtype);
+            if (options.contains("steps")) {
+                steps(w, dtype.toString().toLowerCase(Locale.ROOT) + " " + Mode.FAST_RUN, Mode.FAST_RUN);
+                continue;
+            }
             int before = LoopCompiler.shared().compiledSources();
             long t0 = System.nanoTime();
             Function first = w.mlpStep(20, Mode.FAST_RUN);
@@ -59,14 +64,7 @@ public final class Benchmarks {
             row(t, "  of which javac, one call for all loops", LoopCompiler.shared().lastCompileMillis(), "ms");
             for (Mode mode : new Mode[] {Mode.FAST_RUN, Mode.NONE}) {
                 String tag = dtype.toString().toLowerCase(Locale.ROOT) + " " + mode;
-                for (int batch : new int[] {1, 20, 128}) {
-                    row(tag, "MLP 784-500-10 step, minibatch " + batch, examplesPerSecond(w.mlpStep(batch, mode), batch),
-                            "examples/s");
-                }
-                for (int batch : new int[] {20, 128}) {
-                    row(tag, "DAE 784-500 step, minibatch " + batch, examplesPerSecond(w.daeStep(batch, mode), batch),
-                            "examples/s");
-                }
+                steps(w, tag, mode);
                 NDArray x = NDArray.zeros(dtype, 10_000_000);
                 Random r = new Random(3);
                 for (int i = 0; i < x.size(); i++) {
@@ -83,6 +81,17 @@ public final class Benchmarks {
             // measured last, once every loop has been compiled by C2 (vector loops allocate until then)
             row(t, "bytes allocated per MLP step call (mb 20)", allocatedPerCall(first), "bytes");
             gemm(dtype);
+        }
+    }
+
+    private static void steps(Workloads w, String tag, Mode mode) {
+        for (int batch : new int[] {1, 20, 128}) {
+            row(tag, "MLP 784-500-10 step, minibatch " + batch, examplesPerSecond(w.mlpStep(batch, mode), batch),
+                    "examples/s");
+        }
+        for (int batch : new int[] {20, 128}) {
+            row(tag, "DAE 784-500 step, minibatch " + batch, examplesPerSecond(w.daeStep(batch, mode), batch),
+                    "examples/s");
         }
     }
 

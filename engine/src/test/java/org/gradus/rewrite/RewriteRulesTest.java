@@ -40,6 +40,7 @@ class RewriteRulesTest {
         add(c, "PowTwoToSqr", w -> T.pow(w.x, 2));
         add(c, "PowHalfToSqrt", w -> T.pow(T.abs(w.x), 0.5));
         add(c, "SumOfSum", w -> T.sum(T.sum(w.x, 0)));
+        add(c, "SumOfNegation", w -> T.sum(T.neg(w.x), 1));
         add(c, "DimShuffleChain", w -> T.add(T.transpose(T.transpose(w.x)), w.y));
         add(c, "FillNoOp", w -> T.fill(w.x, w.y));
         add(c, "ShapeOfElementwise", w -> T.add(w.x, T.cast(T.sum(T.shape(T.exp(w.x))), w.d)));

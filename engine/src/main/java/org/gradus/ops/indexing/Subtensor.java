@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gradus.GradusException;
 import org.gradus.ShapeException;
+import org.gradus.backend.cpu.ParallelCopy;
 import org.gradus.ops.Op;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
@@ -103,7 +104,7 @@ public record Subtensor(List<AxisIndex> pattern) implements Op {
         // a run of whole rows (a minibatch): one block copy, resolved without allocating
         int run = x.dtype() == out.dtype() ? BasicRegion.contiguousStart(this, pattern, x, inputs, 1) : -1;
         if (run >= 0) {
-            x.copyRange(run, out, 0, out.size());
+            ParallelCopy.copy(x, run, out, 0, out.size());
             return;
         }
         BasicRegion region = BasicRegion.resolve(this, pattern, x.shape(), inputs, 1);

@@ -1,6 +1,7 @@
 package org.gradus.ops.reduce;
 
 import java.util.List;
+import org.gradus.backend.cpu.CpuThreads;
 import org.gradus.tensor.NDArray;
 import org.gradus.types.DType;
 
@@ -11,7 +12,9 @@ import org.gradus.types.DType;
  * that a contiguous sum of at least {@value #SPLIT_SUM_MIN} elements keeps four partial sums (equal up
  * to rounding). With {@code inner == 1} (the last axes) each output is one contiguous run; otherwise a whole row of
  * {@code inner} outputs is updated per reduced index, a loop over contiguous memory. Sums accumulate
- * in double, also for float32.
+ * in double, also for float32. A reduction of at least {@value #SPLIT_ELEMENTS} elements is split over the cores
+ * by blocks of outputs (outer blocks, or runs of inner columns when there is one outer block), each output
+ * reduced by one thread in the same order, so the split changes no bit.
  */
 final class BlockReduction {
     private BlockReduction() {
@@ -34,22 +37,90 @@ final class BlockReduction {
         int outer = product(x, 0, first);
         int reduced = product(x, first, last + 1);
         int inner = product(x, last + 1, ndim);
-        double[] acc = accumulators(inner);
-        for (int o = 0; o < outer; o++) {
-            java.util.Arrays.fill(acc, 0, inner, kind.identity());
-            int base = o * reduced * inner;
-            if (d == DType.FLOAT64) {
-                accumulate64(kind, x.float64Data(), base, reduced, inner, acc);
-                System.arraycopy(acc, 0, out.float64Data(), o * inner, inner);
+        Job job = JOBS.get();
+        job.set(kind, x, out, outer, reduced, inner);
+        long elements = (long) outer * reduced * inner;
+        if (elements >= SPLIT_ELEMENTS && CpuThreads.worthSplitting(elements * 4)) {
+            // by outer blocks when there are enough of them, else by runs of inner columns; each output
+            // is reduced by one thread in the same order as on one thread, so the bits do not change
+            int parts = CpuThreads.parallelism();
+            if (outer >= parts) {
+                job.split(parts, true);
+            } else if (inner >= 32 * parts) {
+                job.split(parts, false);
+            }
+        }
+        if (job.parts > 1) {
+            CpuThreads.forEach(job.parts, job.body);
+        } else {
+            job.run(0, outer, 0, inner);
+        }
+        job.clear();
+        return true;
+    }
+
+    /** Reductions of at least this many input elements are split over the cores. */
+    private static final int SPLIT_ELEMENTS = 1 << 15;
+    private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+
+    /** One reduction's arguments and its split, kept per calling thread so that a split call allocates nothing. */
+    private static final class Job {
+        final java.util.function.IntConsumer body = this::runPart;
+        private ReduceKind kind;
+        private NDArray x;
+        private NDArray out;
+        private int outer;
+        private int reduced;
+        private int inner;
+        int parts;
+        private boolean byOuter;
+
+        void set(ReduceKind k, NDArray input, NDArray output, int outerCount, int reducedCount, int innerCount) {
+            kind = k;
+            x = input;
+            out = output;
+            outer = outerCount;
+            reduced = reducedCount;
+            inner = innerCount;
+            parts = 1;
+        }
+
+        void split(int count, boolean outerBlocks) {
+            parts = count;
+            byOuter = outerBlocks;
+        }
+
+        void clear() {
+            x = null;
+            out = null;
+        }
+
+        private void runPart(int p) {
+            if (byOuter) {
+                run(CpuThreads.partStart(outer, parts, p, 1), CpuThreads.partStart(outer, parts, p + 1, 1), 0, inner);
             } else {
-                accumulate32(kind, x.float32Data(), base, reduced, inner, acc);
-                float[] z = out.float32Data();
-                for (int i = 0; i < inner; i++) {
-                    z[o * inner + i] = (float) acc[i];
+                run(0, outer, CpuThreads.partStart(inner, parts, p, 16), CpuThreads.partStart(inner, parts, p + 1, 16));
+            }
+        }
+
+        /** Outputs {@code [o0, o1) × [i0, i1)} of the {@code outer × inner} result. */
+        void run(int o0, int o1, int i0, int i1) {
+            double[] acc = accumulators(inner);
+            for (int o = o0; o < o1; o++) {
+                java.util.Arrays.fill(acc, i0, i1, kind.identity());
+                int base = o * reduced * inner;
+                if (x.dtype() == DType.FLOAT64) {
+                    accumulate64(kind, x.float64Data(), base, reduced, inner, i0, i1, acc);
+                    System.arraycopy(acc, i0, out.float64Data(), o * inner + i0, i1 - i0);
+                } else {
+                    accumulate32(kind, x.float32Data(), base, reduced, inner, i0, i1, acc);
+                    float[] z = out.float32Data();
+                    for (int i = i0; i < i1; i++) {
+                        z[o * inner + i] = (float) acc[i];
+                    }
                 }
             }
         }
-        return true;
     }
 
     private static final ThreadLocal<double[]> ACCUMULATORS = ThreadLocal.withInitial(() -> new double[64]);
@@ -129,7 +200,8 @@ final class BlockReduction {
         return p;
     }
 
-    private static void accumulate64(ReduceKind kind, double[] x, int base, int reduced, int inner, double[] acc) {
+    private static void accumulate64(ReduceKind kind, double[] x, int base, int reduced, int inner, int i0, int i1,
+                                     double[] acc) {
         if (kind == ReduceKind.SUM) {
             if (inner == 1) {
                 acc[0] = reduced >= SPLIT_SUM_MIN ? splitSum(x, base, reduced, acc[0])
@@ -138,7 +210,7 @@ final class BlockReduction {
             }
             for (int r = 0; r < reduced; r++) {
                 int row = base + r * inner;
-                for (int i = 0; i < inner; i++) {
+                for (int i = i0; i < i1; i++) {
                     acc[i] += x[row + i];
                 }
             }
@@ -146,13 +218,14 @@ final class BlockReduction {
         }
         for (int r = 0; r < reduced; r++) {
             int row = base + r * inner;
-            for (int i = 0; i < inner; i++) {
+            for (int i = i0; i < i1; i++) {
                 acc[i] = kind.combine(acc[i], x[row + i]);
             }
         }
     }
 
-    private static void accumulate32(ReduceKind kind, float[] x, int base, int reduced, int inner, double[] acc) {
+    private static void accumulate32(ReduceKind kind, float[] x, int base, int reduced, int inner, int i0, int i1,
+                                     double[] acc) {
         if (kind == ReduceKind.SUM) {
             if (inner == 1) {
                 acc[0] = reduced >= SPLIT_SUM_MIN ? splitSum(x, base, reduced, acc[0])
@@ -161,7 +234,7 @@ final class BlockReduction {
             }
             for (int r = 0; r < reduced; r++) {
                 int row = base + r * inner;
-                for (int i = 0; i < inner; i++) {
+                for (int i = i0; i < i1; i++) {
                     acc[i] += x[row + i];
                 }
             }
@@ -169,7 +242,7 @@ final class BlockReduction {
         }
         for (int r = 0; r < reduced; r++) {
             int row = base + r * inner;
-            for (int i = 0; i < inner; i++) {
+            for (int i = i0; i < i1; i++) {
                 acc[i] = kind.combine(acc[i], x[row + i]);
             }
         }

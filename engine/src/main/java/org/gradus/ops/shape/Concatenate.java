@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.gradus.ShapeException;
+import org.gradus.backend.cpu.ParallelCopy;
 import org.gradus.ops.Op;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
@@ -125,7 +126,7 @@ public record Concatenate(int axis) implements Op {
     /** Copies {@code length} elements, converting dtypes; integers go through {@code long} to stay exact. */
     static void copyRange(NDArray src, int srcOffset, NDArray dst, int dstOffset, int length) {
         if (src.dtype() == dst.dtype()) {
-            src.copyRange(srcOffset, dst, dstOffset, length);   // same dtype: one block copy
+            ParallelCopy.copy(src, srcOffset, dst, dstOffset, length);   // same dtype: one block copy (split when big)
             return;
         }
         boolean exact = !src.dtype().isFloat() && !dst.dtype().isFloat();

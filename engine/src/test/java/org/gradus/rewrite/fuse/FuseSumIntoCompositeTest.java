@@ -118,6 +118,46 @@ class FuseSumIntoCompositeTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT64", "FLOAT32"})
+    void theMeanOfNegatedPerExampleSumsIsSummedInTheLoop(DType d) {
+        // the autoencoder's cost: mean over examples of -sum over pixels; after SumOfNegation and
+        // SumOfSum the cross-entropy array is never stored, and the gradient comes from the same loop
+        TensorVariable x = T.tensor(d, "x", -1, -1);
+        TensorVariable z = T.tensor(d, "z", -1, -1);
+        TensorVariable perPixel = T.add(T.mul(x, T.log(z)), T.mul(T.sub(1, x), T.log(T.sub(1, z))));
+        TensorVariable cost = T.mean(T.neg(T.sum(perPixel, 1)));
+        TensorVariable g = T.grad(cost, z);
+        Function fast = Gradus.functionBuilder(List.of(x, z)).outputs(cost, g).build();
+        assertThat(fast.rewriteLog().count("SumOfNegation")).isPositive();
+        assertThat(fast.rewriteLog().count(RULE)).isEqualTo(1);
+        assertThat(fast.nodes()).noneMatch(n -> n.op() instanceof Reduce);
+        Random rnd = new Random(11);
+        int rows = 9;
+        int cols = 70;
+        double[] xs = new double[rows * cols];
+        double[] zs = new double[rows * cols];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = rnd.nextDouble();
+            zs[i] = 0.05 + 0.9 * rnd.nextDouble();
+        }
+        NDArray xv = NDArray.fromFlat(DType.FLOAT64, new int[] {rows, cols}, xs).astype(d);
+        NDArray zv = NDArray.fromFlat(DType.FLOAT64, new int[] {rows, cols}, zs).astype(d);
+        double expected = 0;
+        for (int i = 0; i < xs.length; i++) {
+            double xi = xv.get(i);
+            double zi = zv.get(i);
+            expected -= xi * Math.log(zi) + (1 - xi) * Math.log(1 - zi);
+        }
+        expected /= rows;
+        List<NDArray> got = fast.callAll(xv, zv);
+        double tol = d == DType.FLOAT64 ? 1e-12 : 1e-5;
+        assertThat(got.get(0).get(0)).isCloseTo(expected, withRelative(tol, expected));
+        List<NDArray> none = Gradus.functionBuilder(List.of(x, z)).outputs(cost, g).mode(Mode.NONE).build().callAll(xv, zv);
+        assertThat(got.get(0).allClose(none.get(0), tol, tol)).isTrue();
+        assertThat(got.get(1).allClose(none.get(1), tol, tol)).isTrue();
+    }
+
     @Test
     void aSumWhoseOperandIsReadElsewhereIsNotFused() {
         TensorVariable x = T.matrix("x");
