@@ -29,6 +29,7 @@ import org.gradus.rewrite.canonicalize.SumOfSum;
 import org.gradus.rewrite.fuse.FuseElementwise;
 import org.gradus.rewrite.fuse.FuseSumIntoComposite;
 import org.gradus.rewrite.specialize.SharedSoftplusTail;
+import org.gradus.rewrite.specialize.SigmoidFromSharedExp;
 import org.gradus.rewrite.specialize.TwoProductsIntoOneGemm;
 import org.gradus.rewrite.merge.FoldConstants;
 import org.gradus.rewrite.merge.FoldStaticShape;
@@ -86,7 +87,8 @@ public final class Pipeline {
                 new DoubleNegation(), new MergeEqualNodes()));
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
                 new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
-                new TwoProductsIntoOneGemm(), new SharedSoftplusTail(), new FillSink(), new DimShuffleOfFill(),
+                new TwoProductsIntoOneGemm(), new SharedSoftplusTail(), new SigmoidFromSharedExp(), new FillSink(),
+                new DimShuffleOfFill(),
                 // again once FillSink has removed the gradient's fills that read a negated sum for its shape
                 new SumOfNegation(), new SumOfSum(), new FoldConstants(), new MergeEqualNodes()));
         // growing groups from different consumers can build equal composites over the same inputs
@@ -137,8 +139,9 @@ public final class Pipeline {
      * {@link #select(Set, Set, Set)} for a function that runs on {@code backend}: with a
      * {@link DeviceBackend}, the placement phase runs whatever the phases (unless {@code "place"} is
      * excluded, which keeps every node on the host); with any other backend it has no rules. Sums
-     * fused into loops ({@link FuseSumIntoComposite}), joined products ({@link TwoProductsIntoOneGemm}) and
-     * the shared softplus tail ({@link SharedSoftplusTail}) are CPU-only, left out for a device backend.
+     * fused into loops ({@link FuseSumIntoComposite}), joined products ({@link TwoProductsIntoOneGemm}),
+     * the shared softplus tail ({@link SharedSoftplusTail}) and the sigmoid from its exp
+     * ({@link SigmoidFromSharedExp}) are CPU-only, left out for a device backend.
      */
     public static Map<Phase, List<NodeRewriter>> select(Set<Phase> phases, Set<String> including, Set<String> excluding,
                                                         Backend backend) {
@@ -148,7 +151,8 @@ public final class Pipeline {
             fuse.removeIf(r -> r instanceof FuseSumIntoComposite);
             result.put(Phase.FUSE, fuse);
             List<NodeRewriter> specialize = new ArrayList<>(result.getOrDefault(Phase.SPECIALIZE, List.of()));
-            specialize.removeIf(r -> r instanceof TwoProductsIntoOneGemm || r instanceof SharedSoftplusTail);
+            specialize.removeIf(r -> r instanceof TwoProductsIntoOneGemm || r instanceof SharedSoftplusTail
+                    || r instanceof SigmoidFromSharedExp);
             result.put(Phase.SPECIALIZE, specialize);
         }
         if (backend instanceof DeviceBackend device && !lower(excluding).contains(Phase.PLACE.lowerName())) {

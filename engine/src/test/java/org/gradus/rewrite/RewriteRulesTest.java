@@ -79,6 +79,7 @@ class RewriteRulesTest {
         add(c, "TransposeIntoGemmFlags", w -> T.exp(T.transpose(T.dot(w.x, T.exp(w.y)))));
         add(c, "TransposeIntoGemmFlags", w -> T.add(w.y, T.transpose(T.dot(T.transpose(w.x), w.y))));
         add(c, "IntegerPowerToMultiplications", w -> T.pow(w.x, 5));
+        add(c, "SigmoidFromSharedExp", w -> T.add(T.softplus(T.neg(w.x)), T.mul(T.sigmoid(w.x), w.y)));
         add(c, "FuseElementwise", w -> T.tanh(T.add(T.mul(w.x, w.y), 1)));
         List<Arguments> out = new ArrayList<>();
         for (Object[] k : c) {

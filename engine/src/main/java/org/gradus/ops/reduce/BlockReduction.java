@@ -208,12 +208,7 @@ final class BlockReduction {
                         : sequentialSum(x, base, reduced, acc[0]);
                 return;
             }
-            for (int r = 0; r < reduced; r++) {
-                int row = base + r * inner;
-                for (int i = i0; i < i1; i++) {
-                    acc[i] += x[row + i];
-                }
-            }
+            columnSums(x, base, reduced, inner, i0, i1, acc);
             return;
         }
         for (int r = 0; r < reduced; r++) {
@@ -222,6 +217,40 @@ final class BlockReduction {
                 acc[i] = kind.combine(acc[i], x[row + i]);
             }
         }
+    }
+
+    /**
+     * {@code acc[i] += x[base + r * inner + i]} for every row r in order, for i in {@code [i0, i1)}: each row
+     * is first copied into a scratch row, so that the adding loop indexes two arrays alike, a loop C2
+     * vectorizes (it cannot when one double array is read at another offset: the arrays might be one).
+     * The same additions in the same order, about 3× faster (784 columns of 128 rows: 74 → 24 µs).
+     */
+    private static void columnSums(double[] x, int base, int reduced, int inner, int i0, int i1, double[] acc) {
+        int n = i1 - i0;
+        double[][] rows = columnScratch(n);
+        double[] sums = rows[0];
+        double[] row = rows[1];
+        System.arraycopy(acc, i0, sums, 0, n);
+        for (int r = 0; r < reduced; r++) {
+            System.arraycopy(x, base + r * inner + i0, row, 0, n);
+            for (int i = 0; i < n; i++) {
+                sums[i] += row[i];
+            }
+        }
+        System.arraycopy(sums, 0, acc, i0, n);
+    }
+
+    private static final ThreadLocal<double[][]> COLUMN_SCRATCH = ThreadLocal.withInitial(() -> new double[2][64]);
+
+    /** This thread's two scratch rows of at least {@code n} doubles, kept across calls. */
+    private static double[][] columnScratch(int n) {
+        double[][] rows = COLUMN_SCRATCH.get();
+        if (rows[0].length < n) {
+            int length = Math.max(n, 2 * rows[0].length);
+            rows = new double[][] {new double[length], new double[length]};
+            COLUMN_SCRATCH.set(rows);
+        }
+        return rows;
     }
 
     private static void accumulate32(ReduceKind kind, float[] x, int base, int reduced, int inner, int i0, int i1,
