@@ -197,6 +197,9 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
                 int len = Math.min(perChunk, to - start);
                 if (trials == 1 && p.length == 1) {
                     words.nextWords(w, 0, len);
+                    if (storeSuccesses(w, scalarLimit, out, start, len)) {
+                        continue;
+                    }
                     for (int j = 0; j < len; j++) {
                         counts[j] = success(w[j], scalarLimit);
                     }
@@ -220,6 +223,28 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
                 }
                 store(counts, out, start, len);
             }
+        }
+
+        /**
+         * One trial per element into a float array: each word's success straight to its element, one pass
+         * instead of counting and then storing; false (nothing written) for other dtypes.
+         */
+        private static boolean storeSuccesses(int[] w, long limit, NDArray out, int start, int len) {
+            if (out.dtype() == DType.FLOAT32) {
+                float[] z = out.float32Data();
+                for (int j = 0; j < len; j++) {
+                    z[start + j] = success(w[j], limit);
+                }
+                return true;
+            }
+            if (out.dtype() == DType.FLOAT64) {
+                double[] z = out.float64Data();
+                for (int j = 0; j < len; j++) {
+                    z[start + j] = success(w[j], limit);
+                }
+                return true;
+            }
+            return false;
         }
 
         /** Writes {@code counts[0, len)} to elements {@code [start, start + len)} of {@code out}. */
