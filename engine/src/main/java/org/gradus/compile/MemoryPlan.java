@@ -127,12 +127,22 @@ final class MemoryPlan {
     }
 
     /**
-     * A gemm/gemv that reads {@code target} only as its added term C: BLAS computes
+     * A gemm/gemv (or a sum of two products) that reads {@code target} only as its added term C: BLAS computes
      * {@code C = alpha A·B + beta C} in C's own storage, so {@code W <- W - lr * A·B} can too.
      */
     private static boolean addsToItsOwnC(Apply node, int[] inputs, int target) {
-        boolean product = node.op() instanceof org.gradus.ops.linalg.Gemm || node.op() instanceof org.gradus.ops.linalg.Gemv;
-        return product && inputs[0] == target && inputs[2] != target && inputs[3] != target;
+        boolean product = node.op() instanceof org.gradus.ops.linalg.Gemm || node.op() instanceof org.gradus.ops.linalg.Gemv
+                || node.op() instanceof org.gradus.ops.linalg.GemmOfTwoProducts;
+        if (!product || inputs[0] != target) {
+            return false;
+        }
+        // the operands (every input between alpha and beta) must be other arrays
+        for (int i = 2; i < inputs.length - 1; i++) {
+            if (inputs[i] == target) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isElementwise(Apply node) {

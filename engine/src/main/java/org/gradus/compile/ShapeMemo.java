@@ -36,6 +36,7 @@ final class ShapeMemo {
     ShapeMemo(Apply node) {
         op = node.op();
         shapeOnly = op instanceof Elemwise || op instanceof Composite || op instanceof Dot || op instanceof Gemm
+                || op instanceof org.gradus.ops.linalg.GemmOfTwoProducts
                 || op instanceof Gemv || op instanceof Reduce || op instanceof Argmax || op instanceof Softmax
                 || op instanceof LogSoftmax || op instanceof SoftmaxCrossentropyWithLogits
                 || op instanceof CategoricalCrossentropy1Hot || op instanceof DimShuffle

@@ -50,6 +50,68 @@ final class MatMul {
         run(m, n, k, alpha, a, transA && a.ndim() == 2, b, transB && b.ndim() == 2, beta, c);
     }
 
+    /**
+     * {@code C = alpha · (op(A1)·op(B1) + op(A2)·op(B2)) + beta · C} for matrices, the products of the same
+     * flags and of C's shape ({@link GemmOfTwoProducts}). A short inner dimension joins the operands into this
+     * thread's scratch arrays and multiplies once; a longer one runs two products per core's block of C on
+     * OpenBLAS's in-place path, or two whole products elsewhere.
+     */
+    static void gemmOfTwo(double alpha, NDArray a1, NDArray b1, NDArray a2, NDArray b2, boolean transA, boolean transB,
+                          double beta, NDArray c) {
+        int k1 = transA ? a1.dim(0) : a1.dim(1);
+        int k2 = transA ? a2.dim(0) : a2.dim(1);
+        if (k1 + k2 <= GemmOfTwoProducts.JOIN_MAX_INNER) {
+            NDArray[] joined = JOINED.get();
+            joined[0] = join(joined[0], a1, a2, transA ? 0 : 1);
+            joined[1] = join(joined[1], b1, b2, transB ? 1 : 0);
+            gemm(alpha, joined[0], transA, joined[1], transB, beta, c);
+            return;
+        }
+        int m = transA ? a1.dim(1) : a1.dim(0);
+        int n = transB ? b1.dim(0) : b1.dim(1);
+        DType d = c.dtype();
+        boolean floats = (d == DType.FLOAT32 || d == DType.FLOAT64) && all(d, a1, b1, c) && all(d, a2, b2, c);
+        if (floats && NativeBlas.isInPlace() && m >= NATIVE_MIN_SIDE && n >= NATIVE_MIN_SIDE) {
+            if (d == DType.FLOAT32) {
+                NativeBlas.gemmOfTwo(m, n, k1, k2, alpha, a1.float32DataForReading(), b1.float32DataForReading(),
+                        a2.float32DataForReading(), b2.float32DataForReading(), transA, transB, beta, c.float32Data());
+            } else {
+                NativeBlas.gemmOfTwo(m, n, k1, k2, alpha, a1.float64DataForReading(), b1.float64DataForReading(),
+                        a2.float64DataForReading(), b2.float64DataForReading(), transA, transB, beta, c.float64Data());
+            }
+            return;
+        }
+        gemm(alpha, a1, transA, b1, transB, beta, c);
+        gemm(alpha, a2, transA, b2, transB, 1, c);
+    }
+
+    /** Per thread: the joined operands of {@link #gemmOfTwo}, reused while their shapes repeat. */
+    private static final ThreadLocal<NDArray[]> JOINED = ThreadLocal.withInitial(() -> new NDArray[2]);
+
+    /** {@code x1} and {@code x2} (matrices of one dtype) joined along {@code axis}, written into {@code into} when it fits. */
+    private static NDArray join(NDArray into, NDArray x1, NDArray x2, int axis) {
+        int rows = axis == 0 ? x1.dim(0) + x2.dim(0) : x1.dim(0);
+        int cols = axis == 1 ? x1.dim(1) + x2.dim(1) : x1.dim(1);
+        if (x1.dtype() != x2.dtype() || x1.dim(1 - axis) != x2.dim(1 - axis)) {
+            throw new ShapeException("gemm2: cannot join " + Arrays.toString(x1.shape()) + " and "
+                    + Arrays.toString(x2.shape()) + " along axis " + axis);
+        }
+        NDArray out = into != null && into.dtype() == x1.dtype() && into.ndim() == 2 && into.dim(0) == rows
+                && into.dim(1) == cols ? into : NDArray.zeros(x1.dtype(), rows, cols);
+        if (axis == 0) {
+            x1.copyRange(0, out, 0, x1.size());
+            x2.copyRange(0, out, x1.size(), x2.size());
+        } else {
+            int c1 = x1.dim(1);
+            int c2 = x2.dim(1);
+            for (int r = 0; r < rows; r++) {
+                x1.copyRange(r * c1, out, r * cols, c1);
+                x2.copyRange(r * c2, out, r * cols + c1, c2);
+            }
+        }
+        return out;
+    }
+
     private static void run(int m, int n, int k, double alpha, NDArray a, boolean transA, NDArray b, boolean transB,
                             double beta, NDArray c) {
         boolean useNative = NativeBlas.isEnabled() && m >= NATIVE_MIN_SIDE && n >= NATIVE_MIN_SIDE

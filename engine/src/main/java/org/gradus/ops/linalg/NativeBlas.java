@@ -128,6 +128,21 @@ public final class NativeBlas {
         product(m, n, k, alpha, a, versionA, transA, b, versionB, transB, beta, c, versionCBefore, versionCAfter);
     }
 
+    /**
+     * {@code C = alpha·(op(A1)·op(B1) + op(A2)·op(B2)) + beta·C} (inner dimensions k1 and k2, the same flags)
+     * on the Java arrays in place, each core's block of C computed by the two products back to back; the
+     * arrays are all {@code float[]} or all {@code double[]}. Only where {@link #isInPlace()}.
+     */
+    static void gemmOfTwo(int m, int n, int k1, int k2, double alpha, Object a1, Object b1, Object a2, Object b2,
+                          boolean transA, boolean transB, double beta, Object c) {
+        if (!isInPlace()) {
+            throw new IllegalStateException("gemmOfTwo needs OpenBLAS on the Java arrays in place");
+        }
+        Scratch s = SCRATCH.get();
+        Split split = s.split.set(m, n, k1 + k2);
+        s.product.runTwo(m, n, k1, k2, alpha, a1, b1, a2, b2, transA, transB, beta, c, split);
+    }
+
     /** Both dtypes: a, b and c are all {@code float[]} or all {@code double[]}. */
     private static void product(int m, int n, int k, double alpha, Object a, int versionA, boolean transA, Object b,
                                 int versionB, boolean transB, double beta, Object c, int versionCBefore,
@@ -208,7 +223,25 @@ public final class NativeBlas {
         /** The Java arrays of A and B when the product runs on them in place ({@link HeapBlas}), else null. */
         private Object heapA;
         private Object heapB;
+        /** The second product's operands and inner dimension ({@link #gemmOfTwo}), else null. */
+        private Object heapA2;
+        private Object heapB2;
+        private int k2;
         private Split split;
+
+        /**
+         * Two products added into C on the Java arrays themselves: each core's block of C gets the first
+         * (with beta) and then the second (added), back to back, while the block is in its cache.
+         */
+        void runTwo(int rows, int cols, int inner1, int inner2, double a, Object arrayA1, Object arrayB1, Object arrayA2,
+                    Object arrayB2, boolean ta, boolean tb, double b, Object arrayC, Split cut) {
+            heapA2 = arrayA2;
+            heapB2 = arrayB2;
+            k2 = inner2;
+            run(rows, cols, inner1, a, arrayA1, ta, arrayB1, tb, b, arrayC, cut);
+            heapA2 = null;
+            heapB2 = null;
+        }
 
         /** The product on the Java arrays themselves (no copies), cut over the cores like the copying one. */
         void run(int rows, int cols, int inner, double a, Object arrayA, boolean ta, Object arrayB, boolean tb,
@@ -253,6 +286,12 @@ public final class NativeBlas {
             if (heapA != null) {
                 HeapBlas.gemm(transA, transB, rows, cols, k, alpha, heapA, (int) offA, transA ? m : k, heapB,
                         (int) offB, transB ? k : n, beta, c, (int) offC, n);
+                if (heapA2 != null) {
+                    long offA2 = transA ? i0 : (long) i0 * k2;
+                    long offB2 = transB ? (long) j0 * k2 : j0;
+                    HeapBlas.gemm(transA, transB, rows, cols, k2, alpha, heapA2, (int) offA2, transA ? m : k2, heapB2,
+                            (int) offB2, transB ? k2 : n, 1.0, c, (int) offC, n);
+                }
                 return;
             }
             if (c instanceof float[] z) {

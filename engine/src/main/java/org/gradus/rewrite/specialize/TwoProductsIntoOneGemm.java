@@ -1,28 +1,28 @@
 package org.gradus.rewrite.specialize;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gradus.graph.Apply;
 import org.gradus.ops.Op;
 import org.gradus.ops.linalg.Gemm;
+import org.gradus.ops.linalg.GemmOfTwoProducts;
 import org.gradus.rewrite.FunctionGraph;
 import org.gradus.rewrite.NodeRewriter;
 import org.gradus.rewrite.Patterns;
 import org.gradus.rewrite.Replacement;
-import org.gradus.tensor.T;
 import org.gradus.tensor.TensorConstant;
 import org.gradus.tensor.TensorVariable;
 
 /**
  * {@code gemm(gemm(c, s, a1, b1, β), s, a2, b2, 1)}, two products of the same flags and scale added
- * together (and to {@code β·c}), becomes one product over operands joined along the inner dimension:
- * {@code a1·b1 + a2·b2 = [a1 a2]·[b1; b2]}, so {@code gemm(c, s, [a1 a2], [b1; b2], β)}. The sum alone
- * ({@code c = 0, β = 0}) and the update chain that {@link ScaledDotPlusToGemm} builds ({@code c = w,
- * β = 1}) both match, whichever rule runs first. The gradient of tied weights has this form (the
- * autoencoder's {@code W} is read by its encoder and, transposed, by its decoder), and the weight-sized
- * sum then never makes a round trip between the two products; joining the thin operands copies far
- * less. CPU only: the operands are joined on the host.
+ * together (and to {@code β·c}), becomes one {@link GemmOfTwoProducts}
+ * {@code gemm2(c, s, a1, b1, a2, b2, β)}: each core's block of the result gets both products while it
+ * is in its cache (or, for a short inner dimension, one product over operands joined along it,
+ * {@code a1·b1 + a2·b2 = [a1 a2]·[b1; b2]}). The sum alone ({@code c = 0, β = 0}) and the update chain
+ * that {@link ScaledDotPlusToGemm} builds ({@code c = w, β = 1}) both match, whichever rule runs first.
+ * The gradient of tied weights has this form (the autoencoder's {@code W} is read by its encoder and,
+ * transposed, by its decoder), and the weight-sized sum then never makes a round trip between the two
+ * products. CPU only.
  */
 public final class TwoProductsIntoOneGemm implements NodeRewriter {
     @Override
@@ -47,10 +47,8 @@ public final class TwoProductsIntoOneGemm implements NodeRewriter {
         if (a1.dtype() != a2.dtype() || b1.dtype() != b2.dtype()) {
             return Optional.empty();
         }
-        // the inner dimension is A's rows when A is read transposed, else its columns; B's the other way
-        TensorVariable a = T.concatenate(List.of(a1, a2), outer.transA() ? 0 : 1);
-        TensorVariable b = T.concatenate(List.of(b1, b2), outer.transB() ? 1 : 0);
-        TensorVariable joined = outer.apply(inner.input(0), node.input(1), a, b, inner.input(4));
+        TensorVariable joined = new GemmOfTwoProducts(outer.transA(), outer.transB())
+                .apply(inner.input(0), node.input(1), a1, b1, a2, b2, inner.input(4));
         return Optional.of(Replacement.of(node.output(0), joined));
     }
 
