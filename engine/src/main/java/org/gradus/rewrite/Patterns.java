@@ -29,6 +29,31 @@ public final class Patterns {
         return is(o, scalar) ? o : null;
     }
 
+    /** The first reader of {@code v} that is an elementwise {@code scalar}, else {@code null}. */
+    public static Apply reader(TensorVariable v, FunctionGraph graph, Class<? extends ScalarOp> scalar) {
+        for (Apply c : graph.clients(v)) {
+            if (is(c, scalar)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code v} has a reader that is an elementwise {@code scalar}. */
+    public static boolean hasReader(TensorVariable v, FunctionGraph graph, Class<? extends ScalarOp> scalar) {
+        return reader(v, graph, scalar) != null;
+    }
+
+    /** Whether some reader {@code -x} of x has a reader that is an elementwise {@code scalar} ({@code softplus(-x)}). */
+    public static boolean hasReaderOfNegation(TensorVariable x, FunctionGraph graph, Class<? extends ScalarOp> scalar) {
+        for (Apply c : graph.clients(x)) {
+            if (is(c, org.gradus.ops.scalar.Neg.class) && hasReader(c.output(0), graph, scalar)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The node computing {@code v} when its op is of class {@code op}, else {@code null}. */
     public static Apply ownerOp(TensorVariable v, Class<? extends Op> op) {
         Apply o = v.owner();

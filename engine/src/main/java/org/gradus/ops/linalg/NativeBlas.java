@@ -27,7 +27,7 @@ public final class NativeBlas {
      * OpenBLAS's own threads ({@code -Dgradus.openblas.threads=N}, default 1). With more than one,
      * OpenBLAS splits each product itself and the engine's pool only copies operands.
      */
-    private static final int OPENBLAS_THREADS = Math.max(1, Integer.getInteger("gradus.openblas.threads", 1));
+    static final int OPENBLAS_THREADS = Math.max(1, Integer.getInteger("gradus.openblas.threads", 1));
     private static final boolean LOADED = load();
     private static volatile boolean enabled = LOADED;
     /** The version to pass for an operand whose changes are not tracked: it is copied on every call. */
@@ -139,7 +139,7 @@ public final class NativeBlas {
             throw new IllegalStateException("gemmOfTwo needs OpenBLAS on the Java arrays in place");
         }
         Scratch s = SCRATCH.get();
-        Split split = s.split.set(m, n, k1 + k2);
+        ProductSplit split = s.split.set(m, n, k1 + k2);
         s.product.runTwo(m, n, k1, k2, alpha, a1, b1, a2, b2, transA, transB, beta, c, split);
     }
 
@@ -148,7 +148,7 @@ public final class NativeBlas {
                                 int versionB, boolean transB, double beta, Object c, int versionCBefore,
                                 int versionCAfter) {
         Scratch s = SCRATCH.get();
-        Split split = s.split.set(m, n, k);
+        ProductSplit split = s.split.set(m, n, k);
         if (HeapBlas.isEnabled()) {
             s.product.run(m, n, k, alpha, a, transA, b, transB, beta, c, split);
             return;
@@ -185,7 +185,7 @@ public final class NativeBlas {
         private int parts;
 
         /** Copies {@code x[0, size)} into {@code p}. */
-        void copy(Pointer p, Object x, int n, Split split) {
+        void copy(Pointer p, Object x, int n, ProductSplit split) {
             target = p;
             source = x;
             size = n;
@@ -227,14 +227,14 @@ public final class NativeBlas {
         private Object heapA2;
         private Object heapB2;
         private int k2;
-        private Split split;
+        private ProductSplit split;
 
         /**
          * Two products added into C on the Java arrays themselves: each core's block of C gets the first
          * (with beta) and then the second (added), back to back, while the block is in its cache.
          */
         void runTwo(int rows, int cols, int inner1, int inner2, double a, Object arrayA1, Object arrayB1, Object arrayA2,
-                    Object arrayB2, boolean ta, boolean tb, double b, Object arrayC, Split cut) {
+                    Object arrayB2, boolean ta, boolean tb, double b, Object arrayC, ProductSplit cut) {
             heapA2 = arrayA2;
             heapB2 = arrayB2;
             k2 = inner2;
@@ -245,7 +245,7 @@ public final class NativeBlas {
 
         /** The product on the Java arrays themselves (no copies), cut over the cores like the copying one. */
         void run(int rows, int cols, int inner, double a, Object arrayA, boolean ta, Object arrayB, boolean tb,
-                 double b, Object arrayC, Split cut) {
+                 double b, Object arrayC, ProductSplit cut) {
             heapA = arrayA;
             heapB = arrayB;
             run(rows, cols, inner, a, null, ta, null, tb, b, null, arrayC, cut);
@@ -255,7 +255,7 @@ public final class NativeBlas {
 
         void run(int rows, int cols, int inner, double a, Pointer opA, boolean ta,
                  Pointer opB, boolean tb, double b, Pointer result,
-                 Object heapC, Split cut) {
+                 Object heapC, ProductSplit cut) {
             m = rows;
             n = cols;
             k = inner;
@@ -319,53 +319,12 @@ public final class NativeBlas {
         return t ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     }
 
-    /**
-     * How a product is cut over the cores: one part below the threshold, else blocks of rows of C, or
-     * blocks of columns when C has few rows. Part p covers rows [rowFrom(p), rowTo(p)) and
-     * columns [columnFrom(p), columnTo(p)).
-     */
-    private static final class Split {
-        int parts;
-        /** The parts the operand copies are cut into (all cores for a big product, also when OpenBLAS threads itself). */
-        int copyParts;
-        boolean byRows;
-        private int m;
-        private int n;
-
-        /** Cuts an m×n×k product; returns this (one Split per thread, reused call after call). */
-        Split set(int rows, int cols, int inner) {
-            m = rows;
-            n = cols;
-            copyParts = CpuThreads.worthSplitting((long) rows * cols * inner) ? CpuThreads.parallelism() : 1;
-            parts = OPENBLAS_THREADS > 1 ? 1 : copyParts;
-            // each part reads all of the operand that is not split: replicate the smaller one
-            byRows = rows >= 8 * parts && rows >= cols;
-            return this;
-        }
-
-        int rowFrom(int part) {
-            return byRows ? CpuThreads.partStart(m, parts, part, 4) : 0;
-        }
-
-        int rowTo(int part) {
-            return byRows ? CpuThreads.partStart(m, parts, part + 1, 4) : m;
-        }
-
-        int columnFrom(int part) {
-            return byRows ? 0 : CpuThreads.partStart(n, parts, part, 16);
-        }
-
-        int columnTo(int part) {
-            return byRows ? n : CpuThreads.partStart(n, parts, part + 1, 16);
-        }
-    }
-
     /** Three growable off-heap buffers per dtype for A, B and C, and the cached operand copies, owned by one thread. */
     private static final class Scratch {
         private final FloatPointer[] floats = new FloatPointer[3];
         private final DoublePointer[] doubles = new DoublePointer[3];
         private final OperandCache cache = new OperandCache();
-        final Split split = new Split();
+        final ProductSplit split = new ProductSplit();
         final Copier copier = new Copier();
         final Product product = new Product();
 
@@ -373,7 +332,7 @@ public final class NativeBlas {
          * Operand {@code x} ({@code float[]} or {@code double[]}) off the heap: its cached copy when
          * current, else copied into the cache or a scratch slot.
          */
-        Pointer operand(int slot, Object x, int version, int size, Split split) {
+        Pointer operand(int slot, Object x, int version, int size, ProductSplit split) {
             boolean single = x instanceof float[];
             int bytes = single ? Float.BYTES : Double.BYTES;
             if (version == UNVERSIONED || !OperandCache.worthCaching(size, bytes)) {
@@ -394,7 +353,7 @@ public final class NativeBlas {
          * The cached off-heap copy of C's current values (copied in now when only an older copy or none
          * is cached, for versioned arrays worth caching), or {@code null} to use a scratch buffer.
          */
-        Pointer cachedResult(Object c, int version, int size, Split split) {
+        Pointer cachedResult(Object c, int version, int size, ProductSplit split) {
             return version == UNVERSIONED ? null : operand(2, c, version, size, split);
         }
 

@@ -29,38 +29,12 @@ public final class SharedSoftplusTail extends ElemwiseRewriter {
         Apply neg = Patterns.owner(y, Neg.class);
         TensorVariable x = neg != null ? neg.input(0) : y;
         // the partner may already be rewritten: then x has a tail reader instead
-        boolean partner = hasTailClient(x, graph)
-                || (neg != null ? hasSoftplusClient(x, graph) : hasSoftplusOfNegation(x, graph));
+        boolean partner = Patterns.hasReader(x, graph, SoftplusTail.class)
+                || (neg != null ? Patterns.hasReader(x, graph, Softplus.class)
+                        : Patterns.hasReaderOfNegation(x, graph, Softplus.class));
         if (!partner) {
             return null;
         }
         return T.relu(y).add(new Elemwise(new SoftplusTail()).apply(x));
-    }
-
-    private static boolean hasTailClient(TensorVariable x, FunctionGraph graph) {
-        for (Apply c : graph.clients(x)) {
-            if (Patterns.is(c, SoftplusTail.class)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasSoftplusClient(TensorVariable v, FunctionGraph graph) {
-        for (Apply c : graph.clients(v)) {
-            if (Patterns.is(c, Softplus.class)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasSoftplusOfNegation(TensorVariable x, FunctionGraph graph) {
-        for (Apply c : graph.clients(x)) {
-            if (Patterns.is(c, Neg.class) && hasSoftplusClient(c.output(0), graph)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -9,7 +9,6 @@ import org.gradus.ops.scalar.Abs;
 import org.gradus.ops.scalar.Exp;
 import org.gradus.ops.scalar.Log1p;
 import org.gradus.ops.scalar.Neg;
-import org.gradus.ops.scalar.ScalarOp;
 import org.gradus.ops.scalar.Sigmoid;
 import org.gradus.ops.scalar.SigmoidGivenExp;
 import org.gradus.ops.scalar.Softplus;
@@ -72,48 +71,20 @@ public final class SigmoidFromSharedExp implements NodeRewriter {
 
     /** Whether the sigmoid of x is read (still as a sigmoid, or already from the shared exp). */
     private static boolean readsSigmoid(TensorVariable x, FunctionGraph graph) {
-        return hasClient(x, graph, Sigmoid.class) || hasClient(x, graph, SigmoidGivenExp.class);
+        return Patterns.hasReader(x, graph, Sigmoid.class) || Patterns.hasReader(x, graph, SigmoidGivenExp.class);
     }
 
     /** Whether the tail of x is read: softplus(±x), softplus_tail(x), or already log1p(exp(-|x|)). */
     private static boolean readsTail(TensorVariable x, FunctionGraph graph) {
-        if (hasClient(x, graph, Softplus.class) || hasClient(x, graph, SoftplusTail.class) || hasTailOfSharedExp(x, graph)) {
-            return true;
-        }
-        for (Apply c : graph.clients(x)) {
-            if (Patterns.is(c, Neg.class) && hasClient(c.output(0), graph, Softplus.class)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasClient(TensorVariable x, FunctionGraph graph, Class<? extends ScalarOp> op) {
-        for (Apply c : graph.clients(x)) {
-            if (Patterns.is(c, op)) {
-                return true;
-            }
-        }
-        return false;
+        return Patterns.hasReader(x, graph, Softplus.class) || Patterns.hasReaderOfNegation(x, graph, Softplus.class)
+                || Patterns.hasReader(x, graph, SoftplusTail.class) || hasTailOfSharedExp(x, graph);
     }
 
     /** Whether x has a reader {@code |x|} whose negation's exp feeds a log1p. */
     private static boolean hasTailOfSharedExp(TensorVariable x, FunctionGraph graph) {
-        for (Apply abs : graph.clients(x)) {
-            if (!Patterns.is(abs, Abs.class)) {
-                continue;
-            }
-            for (Apply neg : graph.clients(abs.output(0))) {
-                if (!Patterns.is(neg, Neg.class)) {
-                    continue;
-                }
-                for (Apply exp : graph.clients(neg.output(0))) {
-                    if (Patterns.is(exp, Exp.class) && hasClient(exp.output(0), graph, Log1p.class)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        Apply abs = Patterns.reader(x, graph, Abs.class);
+        Apply neg = abs == null ? null : Patterns.reader(abs.output(0), graph, Neg.class);
+        Apply exp = neg == null ? null : Patterns.reader(neg.output(0), graph, Exp.class);
+        return exp != null && Patterns.hasReader(exp.output(0), graph, Log1p.class);
     }
 }
