@@ -8,13 +8,15 @@ import org.gradus.types.DType;
 /**
  * The fast path of {@link Reduce} for float arrays whose reduced axes are consecutive: the input is
  * then an {@code outer × reduced × inner} block, and each output element is reduced over one strided
- * column of it, read in the same order as the general path (so sums are bit-identical to it), except
- * that a contiguous sum of at least {@value #SPLIT_SUM_MIN} elements keeps four partial sums (equal up
- * to rounding). With {@code inner == 1} (the last axes) each output is one contiguous run; otherwise a whole row of
- * {@code inner} outputs is updated per reduced index, a loop over contiguous memory. Sums accumulate
- * in double, also for float32. A reduction of at least {@value #SPLIT_ELEMENTS} elements is split over the cores
- * by blocks of outputs (outer blocks, or runs of inner columns when there is one outer block), each output
- * reduced by one thread in the same order, so the split changes no bit.
+ * column of it, read in the same order as the general path (so results are bit-identical to it), with
+ * two exceptions for sums, equal up to rounding: a contiguous sum of at least {@value #SPLIT_SUM_MIN}
+ * elements keeps four partial sums, and float32 column sums over at least {@value #FLOAT_BLOCKS_MIN_ROWS}
+ * rows add blocks of {@value #FLOAT_ROWS} rows in float before the blocks accumulate in double. With
+ * {@code inner == 1} (the last axes) each output is one contiguous run; otherwise a whole row of
+ * {@code inner} outputs is updated per reduced index, a loop over contiguous memory. Sums accumulate in
+ * double, also for float32. A reduction of at least {@value #SPLIT_ELEMENTS} elements is split over the
+ * cores by blocks of outputs (outer blocks, or runs of inner columns when there is one outer block), each
+ * output reduced by one thread in the same order, so the split changes no bit.
  */
 final class BlockReduction {
     private BlockReduction() {
@@ -261,6 +263,10 @@ final class BlockReduction {
                         : sequentialSum(x, base, reduced, acc[0]);
                 return;
             }
+            if (reduced >= FLOAT_BLOCKS_MIN_ROWS) {
+                columnSums(x, base, reduced, inner, i0, i1, acc);
+                return;
+            }
             for (int r = 0; r < reduced; r++) {
                 int row = base + r * inner;
                 for (int i = i0; i < i1; i++) {
@@ -275,5 +281,51 @@ final class BlockReduction {
                 acc[i] = kind.combine(acc[i], x[row + i]);
             }
         }
+    }
+
+    /** float32 column sums add up to this many rows in float before they are added to the double sums. */
+    static final int FLOAT_ROWS = 16;
+    /** float32 column sums over fewer rows than this (at most one block) add every row in double. */
+    static final int FLOAT_BLOCKS_MIN_ROWS = 2 * FLOAT_ROWS;
+
+    /**
+     * The float32 form of the column sums: the rows are added {@value #FLOAT_ROWS} at a time in a float
+     * scratch row (copied rows, so that C2 vectorizes the additions, as for float64), and each block's
+     * sums are then added to the double sums. JDK 17 does not vectorize a float-to-double conversion, so
+     * converting once per block instead of once per element makes the sums about 3× faster (784 columns
+     * of 128 rows: 45 → 15 µs on one core). Each block's float sum has at most 16 terms (relative error
+     * below 16 · 2^-24 of their magnitudes); the blocks accumulate in double.
+     */
+    private static void columnSums(float[] x, int base, int reduced, int inner, int i0, int i1, double[] acc) {
+        int n = i1 - i0;
+        float[][] rows = floatColumnScratch(n);
+        float[] block = rows[0];
+        float[] row = rows[1];
+        for (int r0 = 0; r0 < reduced; r0 += FLOAT_ROWS) {
+            int r1 = Math.min(reduced, r0 + FLOAT_ROWS);
+            System.arraycopy(x, base + r0 * inner + i0, block, 0, n);
+            for (int r = r0 + 1; r < r1; r++) {
+                System.arraycopy(x, base + r * inner + i0, row, 0, n);
+                for (int i = 0; i < n; i++) {
+                    block[i] += row[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                acc[i0 + i] += block[i];
+            }
+        }
+    }
+
+    private static final ThreadLocal<float[][]> FLOAT_COLUMN_SCRATCH = ThreadLocal.withInitial(() -> new float[2][64]);
+
+    /** This thread's two float scratch rows of at least {@code n} elements, kept across calls. */
+    private static float[][] floatColumnScratch(int n) {
+        float[][] rows = FLOAT_COLUMN_SCRATCH.get();
+        if (rows[0].length < n) {
+            int length = Math.max(n, 2 * rows[0].length);
+            rows = new float[][] {new float[length], new float[length]};
+            FLOAT_COLUMN_SCRATCH.set(rows);
+        }
+        return rows;
     }
 }
