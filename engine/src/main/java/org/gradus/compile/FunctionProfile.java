@@ -52,6 +52,31 @@ public final class FunctionProfile {
         return nodes;
     }
 
+    /**
+     * The calls made after {@code earlier}, a profile taken from the same function before: per node, the
+     * calls and the time since then. Take one after warm-up and subtract it to see the steady state, which
+     * the running totals hide while they still hold the first, interpreted calls.
+     */
+    public FunctionProfile since(FunctionProfile earlier) {
+        if (earlier.nodes.size() != nodes.size() || earlier.calls > calls) {
+            throw new IllegalArgumentException("since: the earlier profile (" + earlier.calls + " calls, "
+                    + earlier.nodes.size() + " nodes) was not taken before this one (" + calls + " calls, "
+                    + nodes.size() + " nodes) from the same function");
+        }
+        List<NodeTime> delta = new ArrayList<>();
+        for (int n = 0; n < nodes.size(); n++) {
+            NodeTime now = nodes.get(n);
+            NodeTime then = earlier.nodes.get(n);
+            if (!now.node().equals(then.node())) {
+                throw new IllegalArgumentException("since: node " + n + " is " + now.node() + " here but "
+                        + then.node() + " in the earlier profile; profiles of different functions");
+            }
+            delta.add(new NodeTime(n, now.node(), now.outputShape(), now.calls() - then.calls(),
+                    now.nanos() - then.nanos()));
+        }
+        return new FunctionProfile(calls - earlier.calls, delta);
+    }
+
     /** Total time inside nodes, in nanoseconds. */
     public long totalNanos() {
         return nodes.stream().mapToLong(NodeTime::nanos).sum();

@@ -37,6 +37,37 @@ class FunctionProfileTest {
     }
 
     @Test
+    void sinceSubtractsAnEarlierSnapshotOfTheSameFunction() {
+        TensorVariable x = T.matrix("x");
+        Function f = Gradus.functionBuilder(List.of(x)).outputs(T.exp(x).sum()).profile().build();
+        NDArray a = NDArray.zeros(org.gradus.types.DType.FLOAT64, 30, 40);
+        for (int i = 0; i < 2; i++) {
+            f.call(a);
+        }
+        FunctionProfile warm = f.profile();
+        for (int i = 0; i < 5; i++) {
+            f.call(a);
+        }
+        FunctionProfile all = f.profile();
+        FunctionProfile steady = all.since(warm);
+        assertThat(steady.calls()).isEqualTo(5);
+        assertThat(steady.nodes()).hasSize(all.nodes().size());
+        for (int n = 0; n < all.nodes().size(); n++) {
+            FunctionProfile.NodeTime t = steady.nodes().get(n);
+            assertThat(t.node()).isEqualTo(all.nodes().get(n).node());
+            assertThat(t.calls()).isEqualTo(5);
+            assertThat(t.nanos()).isEqualTo(all.nodes().get(n).nanos() - warm.nodes().get(n).nanos());
+        }
+        assertThat(steady.summary()).startsWith("5 calls,");
+        assertThatThrownBy(() -> warm.since(all)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was not taken before this one");
+        Function g = Gradus.functionBuilder(List.of(x)).outputs(T.tanh(x).sum()).profile().build();
+        g.call(a);
+        assertThatThrownBy(() -> all.since(g.profile())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("since:");
+    }
+
+    @Test
     void aFunctionBuiltWithoutProfilingSaysHowToTurnItOn() {
         TensorVariable x = T.scalar("x");
         Function f = Gradus.function(List.of(x), T.exp(x));
