@@ -158,25 +158,26 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
         body.append(indent).append("final int up = S.loopBound(").append(count).append(");\n");
         body.append(indent).append("int j = 0;\n");
         boolean blocks = c.hasSummedOutputs() && dtype == DType.FLOAT32;
+        String loop = blocks ? indent + "    " : indent;
         if (blocks) {
             // summed float32 values are added in float lanes for FLOAT_BLOCK vectors, then widened once
             body.append(indent).append("while (j < up) {\n");
-            body.append(indent).append("final int blockEnd = Math.min(up, j + ").append(FLOAT_BLOCK)
+            body.append(loop).append("final int blockEnd = Math.min(up, j + ").append(FLOAT_BLOCK)
                     .append(" * S.length());\n");
             for (int o = 0; o < c.outputs().size(); o++) {
                 if (c.summed().get(o)) {
-                    body.append(indent).append(v).append(" f").append(o).append(" = ").append(v).append(".zero(S);\n");
+                    body.append(loop).append(v).append(" f").append(o).append(" = ").append(v).append(".zero(S);\n");
                 }
             }
-            body.append(indent).append("for (; j < blockEnd; j += S.length()) {\n");
+            body.append(loop).append("for (; j < blockEnd; j += S.length()) {\n");
         } else {
-            body.append(indent).append("for (; j < up; j += S.length()) {\n");
+            body.append(loop).append("for (; j < up; j += S.length()) {\n");
         }
-        broadcasts(body, indent + "    ");
+        broadcasts(body, loop + "    ");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < innerStrideOne.length; i++) {
             if (innerStrideOne[i]) {
-                body.append(indent).append("    final ").append(v).append(" v").append(i).append(" = ").append(v)
+                body.append(loop).append("    final ").append(v).append(" v").append(i).append(" = ").append(v)
                         .append(".fromArray(S, x").append(i).append(", ").append(base).append(i).append(" + j);\n");
                 names.add("v" + i);
             } else {
@@ -190,29 +191,29 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
                 args.add(names.get(r));
             }
             String name = "v" + (innerStrideOne.length + s);
-            body.append(indent).append("    final ").append(v).append(" ").append(name).append(" = ")
+            body.append(loop).append("    final ").append(v).append(" ").append(name).append(" = ")
                     .append(step.op().vectorExpression(args)).append(";\n");
             names.add(name);
         }
         for (int o = 0; o < c.outputs().size(); o++) {
             String value = names.get(c.outputs().get(o));
             if (!c.summed().get(o)) {
-                body.append(indent).append("    ").append(value).append(".intoArray(z").append(o).append(", ")
+                body.append(loop).append("    ").append(value).append(".intoArray(z").append(o).append(", ")
                         .append(out).append(" + j);\n");
             } else if (halves() == 1) {
-                body.append(indent).append("    a").append(o).append("_0 = a").append(o).append("_0.add(")
+                body.append(loop).append("    a").append(o).append("_0 = a").append(o).append("_0.add(")
                         .append(value).append(");\n");
             } else {
-                body.append(indent).append("    f").append(o).append(" = f").append(o).append(".add(").append(value)
+                body.append(loop).append("    f").append(o).append(" = f").append(o).append(".add(").append(value)
                         .append(");\n");
             }
         }
-        body.append(indent).append("}\n");
+        body.append(loop).append("}\n");
         if (blocks) {
             for (int o = 0; o < c.outputs().size(); o++) {
                 if (c.summed().get(o)) {
                     for (int h = 0; h < 2; h++) {
-                        body.append(indent).append("a").append(o).append("_").append(h).append(" = a").append(o)
+                        body.append(loop).append("a").append(o).append("_").append(h).append(" = a").append(o)
                                 .append("_").append(h).append(".add((jdk.incubator.vector.DoubleVector) f").append(o)
                                 .append(".convertShape(jdk.incubator.vector.VectorOperators.F2D, D, ").append(h)
                                 .append("));\n");
