@@ -42,6 +42,7 @@ public final class Benchmarks {
                 CpuThreads.parallelism(), System.getProperty("java.version"),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 NativeBlas.isLoaded() ? (NativeBlas.isInPlace() ? "loaded (on the Java arrays)" : "loaded (operands copied)")
+                        + (NativeBlas.usesOneDnn() ? ", float32 products by oneDNN" : "")
                         : "not loaded (pure-Java GEMM only)",
                 LoopCompiler.vectorLoops() ? "Vector API loops" : "scalar loops (no --add-modules jdk.incubator.vector)");
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {

@@ -12,7 +12,8 @@ import org.gradus.tensor.NDArray;
 import org.gradus.types.DType;
 
 /**
- * GEMM GFLOP/s at n = 128, 512, 1024, 2048, four ways: the engine's product on NDArrays whose
+ * GEMM GFLOP/s at n = 128, 512, 1024, 2048, several ways: the engine's product on the Java arrays in place
+ * (oneDNN for float32 where it loads, and OpenBLAS), on NDArrays whose
  * contents do not change between calls (OpenBLAS reads its cached off-heap copies; only C is copied
  * back), OpenBLAS handed fresh heap arrays every call (all three copied), OpenBLAS on off-heap
  * memory without any copy and with its own threads, one per core (what NumPy measures; the engine
@@ -38,9 +39,19 @@ final class GemmBenchmark {
             NDArray[] in = {a, b};
             NDArray[] out = {c};
             if (NativeBlas.isLoaded()) {
-                if (NativeBlas.isInPlace()) {
-                    row.print("GEMM n=" + n + ", OpenBLAS in place",
+                if (NativeBlas.usesOneDnn()) {
+                    row.print("GEMM n=" + n + ", oneDNN in place",
                             flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
+                }
+                if (NativeBlas.isInPlace()) {
+                    boolean oneDnn = NativeBlas.usesOneDnn();
+                    NativeBlas.setOneDnn(false);
+                    try {
+                        row.print("GEMM n=" + n + ", OpenBLAS in place",
+                                flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
+                    } finally {
+                        NativeBlas.setOneDnn(oneDnn);
+                    }
                 }
                 NativeBlas.setInPlace(false);
                 try {

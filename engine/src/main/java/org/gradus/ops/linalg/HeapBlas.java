@@ -1,9 +1,6 @@
 package org.gradus.ops.linalg;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.logging.Logger;
 import dev.ludovic.netlib.blas.NativeBLAS;
 
@@ -36,7 +33,7 @@ final class HeapBlas {
         java.util.logging.Level before = netlibLog.getLevel();
         try {
             if (System.getProperty(LIBRARY_PROPERTY) == null) {
-                System.setProperty(LIBRARY_PROPERTY, loadedOpenBlas());
+                System.setProperty(LIBRARY_PROPERTY, MappedLibraries.path("libopenblas_nolapack.so"));
             }
             // netlib logs a warning for each pure-Java fallback it tries; only its native binding is wanted
             netlibLog.setLevel(java.util.logging.Level.SEVERE);
@@ -48,17 +45,6 @@ final class HeapBlas {
         } finally {
             netlibLog.setLevel(before);
         }
-    }
-
-    /** The path of the OpenBLAS library mapped into this process by JavaCPP. */
-    private static String loadedOpenBlas() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-            int slash = line.indexOf('/');
-            if (slash >= 0 && line.contains("libopenblas_nolapack.so")) {
-                return line.substring(slash).trim();
-            }
-        }
-        throw new IOException("libopenblas_nolapack.so is not mapped into this process");
     }
 
     /** Whether products go to OpenBLAS on the Java arrays themselves: the binding loaded and is not switched off. */

@@ -14,8 +14,9 @@ import org.gradus.backend.cpu.CpuThreads;
  * and {@link MatMul} uses {@link JavaGemm}.
  *
  * <p>Where {@link HeapBlas} loads (Linux), OpenBLAS works on the Java arrays in place and nothing is
- * copied. Otherwise operands are copied into per-thread off-heap buffers and the result copied back; large operands
- * are copied by all cores in slices, and each core copies back the rows of C it computed. That costs
+ * copied; float32 products there go to oneDNN's sgemm instead where {@link DnnlGemm} loads (faster kernels
+ * for the thin products of training steps). Otherwise operands are copied into per-thread off-heap buffers
+ * and the result copied back; large operands are copied by all cores in slices, and each core copies back the rows of C it computed. That costs
  * less than handing Java arrays to JNI, which copies every array in and out again single-threaded
  * (measured at n = 1024: 135 against 74 GFLOP/s in float32; with no copies at all OpenBLAS reaches
  * about 250). The copies are O(n²) against the product's O(n³), so they matter for the thin products
@@ -81,6 +82,19 @@ public final class NativeBlas {
      */
     public static void setInPlace(boolean on) {
         HeapBlas.setEnabled(on);
+    }
+
+    /** Whether float32 products on the Java arrays in place go to oneDNN's sgemm ({@link DnnlGemm}) rather than OpenBLAS. */
+    public static boolean usesOneDnn() {
+        return isInPlace() && DnnlGemm.isEnabled();
+    }
+
+    /**
+     * Chooses oneDNN (where its binding loaded) or OpenBLAS for float32 products on the Java arrays in place
+     * (benchmarks and tests compare both); float64 products and the copying path always use OpenBLAS.
+     */
+    public static void setOneDnn(boolean on) {
+        DnnlGemm.setEnabled(on);
     }
 
     /** Same contract as {@link JavaGemm#gemm(int, int, int, double, double[], boolean, double[], boolean, double, double[])}. */
@@ -284,12 +298,12 @@ public final class NativeBlas {
             long offB = transB ? (long) j0 * k : j0;
             long offC = (long) i0 * n + j0;
             if (heapA != null) {
-                HeapBlas.gemm(transA, transB, rows, cols, k, alpha, heapA, (int) offA, transA ? m : k, heapB,
+                inPlace(transA, transB, rows, cols, k, alpha, heapA, (int) offA, transA ? m : k, heapB,
                         (int) offB, transB ? k : n, beta, c, (int) offC, n);
                 if (heapA2 != null) {
                     long offA2 = transA ? i0 : (long) i0 * k2;
                     long offB2 = transB ? (long) j0 * k2 : j0;
-                    HeapBlas.gemm(transA, transB, rows, cols, k2, alpha, heapA2, (int) offA2, transA ? m : k2, heapB2,
+                    inPlace(transA, transB, rows, cols, k2, alpha, heapA2, (int) offA2, transA ? m : k2, heapB2,
                             (int) offB2, transB ? k2 : n, 1.0, c, (int) offC, n);
                 }
                 return;
@@ -312,6 +326,18 @@ public final class NativeBlas {
                     PointerViews.at(3, (DoublePointer) pc, (long) i0 * n).get(z, i0 * n, rows * n);
                 }
             }
+        }
+    }
+
+    /** A block of a product on the Java arrays in place: oneDNN for float32 where enabled, else OpenBLAS. */
+    private static void inPlace(boolean transA, boolean transB, int rows, int cols, int k, double alpha, Object a,
+                                int offA, int lda, Object b, int offB, int ldb, double beta, Object c, int offC,
+                                int ldc) {
+        if (c instanceof float[] z && DnnlGemm.isEnabled()) {
+            DnnlGemm.gemm(transA, transB, rows, cols, k, (float) alpha, (float[]) a, offA, lda, (float[]) b, offB,
+                    ldb, (float) beta, z, offC, ldc);
+        } else {
+            HeapBlas.gemm(transA, transB, rows, cols, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
         }
     }
 

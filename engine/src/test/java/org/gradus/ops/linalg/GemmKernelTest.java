@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The gemm kernels (pure Java and, where it loads, OpenBLAS) against a triple loop, for every
+ * The gemm kernels (pure Java and, where they load, OpenBLAS and oneDNN) against a triple loop, for every
  * transpose combination, alpha and beta, both float dtypes, and shapes that cross the cache-block
  * edges, the four-row unroll, the thread split (by rows and by columns) and the parallel off-heap copies.
  */
@@ -22,6 +22,7 @@ class GemmKernelTest {
     void restoreNative() {
         NativeBlas.setEnabled(true);
         NativeBlas.setInPlace(true);
+        NativeBlas.setOneDnn(true);
     }
 
     private static NDArray random(DType dtype, long seed, int rows, int cols) {
@@ -150,6 +151,7 @@ class GemmKernelTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(NativeBlas.isInPlace(),
                 "OpenBLAS on Java arrays in place did not load here (netlib's JNI binding needs Linux)");
         DType dtype = DType.of(dtypeName);
+        NativeBlas.setOneDnn(false); // OpenBLAS on both paths (DnnlGemmTest covers oneDNN's float32 products)
         NDArray a = ta ? random(dtype, 11, k, m) : random(dtype, 11, m, k);
         NDArray b = tb ? random(dtype, 12, n, k) : random(dtype, 12, k, n);
         NDArray inPlace = random(dtype, 13, m, n);
