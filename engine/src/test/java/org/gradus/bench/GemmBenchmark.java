@@ -39,11 +39,11 @@ final class GemmBenchmark {
             NDArray[] in = {a, b};
             NDArray[] out = {c};
             if (NativeBlas.isLoaded()) {
-                if (NativeBlas.usesOneDnn()) {
+                if (dtype == DType.FLOAT32 && NativeBlas.usesOneDnn()) {
                     row.print("GEMM n=" + n + ", oneDNN in place",
                             flops / 1e9 / Stopwatch.median(() -> dot.perform(in, out), time), "GFLOP/s");
                 }
-                if (NativeBlas.isInPlace()) {
+                if (NativeBlas.isInPlace()) { // OpenBLAS alone, also for float32
                     boolean oneDnn = NativeBlas.usesOneDnn();
                     NativeBlas.setOneDnn(false);
                     try {
