@@ -49,8 +49,8 @@ final class DnnlGemm {
         }
         URL binding = DnnlGemm.class.getResource(BINDING);
         if (binding == null) {
-            LOG.log(Level.INFO, "the oneDNN binding was not built with the engine (no C compiler then); float32"
-                    + " products use OpenBLAS");
+            LOG.log(Level.INFO, "the oneDNN binding was not built with the engine (it is built on linux-x86_64 where"
+                    + " a C compiler is present); float32 products use OpenBLAS");
             return false;
         }
         try {
