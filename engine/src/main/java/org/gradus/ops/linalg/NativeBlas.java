@@ -16,8 +16,9 @@ import org.gradus.backend.cpu.CpuThreads;
  * <p>Where {@link HeapBlas} loads (Linux), OpenBLAS works on the Java arrays in place and nothing is
  * copied; float32 products there go to oneDNN's sgemm instead where {@link DnnlGemm} loads (faster kernels
  * for the thin products of training steps). Otherwise operands are copied into per-thread off-heap buffers
- * and the result copied back; large operands are copied by all cores in slices, and each core copies back the rows of C it computed. That costs
- * less than handing Java arrays to JNI, which copies every array in and out again single-threaded
+ * and the result copied back; large operands are copied by all cores in slices, and each core copies back
+ * the rows of C it computed. That costs less than handing Java arrays to JNI, which copies every array in
+ * and out again single-threaded
  * (measured at n = 1024: 135 against 74 GFLOP/s in float32; with no copies at all OpenBLAS reaches
  * about 250). The copies are O(n²) against the product's O(n³), so they matter for the thin products
  * of a training step more than for square ones.
