@@ -50,6 +50,7 @@ public final class Function {
     private final List<NDArray> borrowedView;
 
     private final RewriteLog rewriteLog;
+    private final FunctionSpec spec;
     private final Backend backend;
     private final DeviceProgram device;
 
@@ -67,13 +68,15 @@ public final class Function {
         this.mode = mode == null ? Mode.FAST_RUN : mode;
         checkInputs();
         Map<SharedVariable, TensorVariable> ups = FunctionArguments.checkedUpdates(userUpdates);
+        Map<TensorVariable, TensorVariable> checkedGivens = FunctionArguments.checkedGivens(givens);
+        this.spec = new FunctionSpec(this.inputs, userOutputs, ups, checkedGivens, this.mode, including, excluding, device);
         FunctionArguments.addDefaultUpdates(ups, outputs);
 
         // one list of graph outputs: the function's outputs, then the update expressions
         List<TensorVariable> all = new ArrayList<>(outputs);
         List<SharedVariable> targets = new ArrayList<>(ups.keySet());
         all.addAll(ups.values());
-        all = new GraphClone(FunctionArguments.checkedGivens(givens)).apply(all);
+        all = new GraphClone(checkedGivens).apply(all);
         FunctionGraph graph = new FunctionGraph(this.inputs, all);
         this.rewriteLog = new RewriteDriver(Pipeline.select(this.mode.phases(), including, excluding, backend))
                 .run(graph);
@@ -318,6 +321,11 @@ public final class Function {
     /** The outputs as the user gave them. */
     public List<TensorVariable> userOutputs() {
         return userOutputs;
+    }
+
+    /** What this function was built from, before any rewrite; {@link FunctionSpec#rebuild()} compiles it again. */
+    public FunctionSpec spec() {
+        return spec;
     }
 
     /** The updates of the compiled graph, including default updates of random streams. */

@@ -13,15 +13,15 @@ import org.gradus.tensor.TensorVariable;
  * Rebuilds a graph with some variables replaced (for {@code givens}). Nodes that do not depend on a
  * replaced variable are shared with the original; rebuilt nodes keep their original source line.
  */
-final class GraphClone {
+public final class GraphClone {
     private final Map<Variable, TensorVariable> replacements = new HashMap<>();
 
-    GraphClone(Map<? extends TensorVariable, ? extends TensorVariable> substitutions) {
+    public GraphClone(Map<? extends TensorVariable, ? extends TensorVariable> substitutions) {
         replacements.putAll(substitutions);
     }
 
     /** The variables corresponding to {@code outputs} in the rebuilt graph. */
-    List<TensorVariable> apply(List<TensorVariable> outputs) {
+    public List<TensorVariable> apply(List<TensorVariable> outputs) {
         if (replacements.isEmpty()) {
             return outputs;
         }

@@ -20,6 +20,14 @@ public final class TensorConstant extends TensorVariable {
         this.weak = weak;
     }
 
+    /**
+     * Engine use: a constant restored from its parts, as a graph reader does. A weak constant is a plain
+     * Java number that adopts the dtype of the tensor it meets (see {@link T#constant(Object)}).
+     */
+    public static TensorConstant restore(NDArray value, boolean weak, String name) {
+        return new TensorConstant(value, weak, name);
+    }
+
     /** A copy of the value. */
     public NDArray value() {
         return value.copy();

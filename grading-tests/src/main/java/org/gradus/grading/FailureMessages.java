@@ -20,10 +20,6 @@ final class FailureMessages {
             String message = problem.getMessage();
             return message == null || message.isBlank() ? "a check failed without a message" : message.strip();
         }
-        if (problem instanceof ExitAttempted exit) {
-            return "Your code called System.exit(" + exit.status() + "). A lab step returns its result;"
-                    + " it never stops the program." + where(problem);
-        }
         if (problem instanceof StackOverflowError) {
             return "StackOverflowError: your code called itself without end (a recursion with no base case?)."
                     + where(problem);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gradus.grading.judge.LabSession;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -75,11 +76,8 @@ public final class GradingListener implements TestExecutionListener {
         }
         active = true;
         noteHiddenTests();
+        notes.add(LabSession.isolationNote());
         writeResults();
-        if (!ExitGuard.engage(folder)) {
-            notes.add("Note: this JDK cannot block System.exit; a test that exits the JVM ends the run,"
-                    + " and the steps it did not reach are reported as not run.");
-        }
     }
 
     private void plan(TestIdentifier test) {
@@ -202,13 +200,24 @@ public final class GradingListener implements TestExecutionListener {
             return;
         }
         active = false;
+        LabSession.closeAll();
+        addCompilationEntries();
         writeResults();
         String table = ConsoleReport.render(sortedResults(), notes);
         ResultsFile.write(folder.resolve(SUMMARY_FILE), table);
-        ExitGuard.release(folder);
         console.print(table);
         console.println("Results: " + folder.resolve(RESULTS_FILE));
         console.flush();
+    }
+
+    /** A visible "Compilation" entry (no points) for each lab whose sources the judge could not compile. */
+    private void addCompilationEntries() {
+        LabSession.compilationErrors().forEach((lab, errors) -> {
+            GradedTest entry = new GradedTest("compilation-lab" + lab, "compilation", lab, lab + ".0", 0,
+                    Visibility.VISIBLE, "Compilation of lab " + lab, "", false);
+            results.put(entry.uniqueId(), StepResult.failed(entry, "Lab " + lab
+                    + " does not compile, so none of its steps could be graded. The compiler says:\n" + errors));
+        });
     }
 
     private void writeResults() {

@@ -9,16 +9,16 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file of the grading folder atomically (a temporary file, then a rename), so that a reader,
- * or a JVM that dies mid-write, never sees half a file. Only the grader's thread may write there while
- * grading runs (see {@link ExitGuard}).
+ * or a JVM that dies mid-write, never sees half a file. Lab code never runs in this JVM (it runs in
+ * the runner, see {@link org.gradus.grading.judge.LabSession}), so only the grader writes here.
  */
 final class ResultsFile {
     private ResultsFile() {
     }
 
     static void write(Path file, String content) {
-        ExitGuard.runTrusted(() -> {
-            Path folder = file.toAbsolutePath().getParent();
+        Path folder = file.toAbsolutePath().getParent();
+        try {
             Files.createDirectories(folder);
             Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
             try {
@@ -26,9 +26,10 @@ final class ResultsFile {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 Files.deleteIfExists(temporary);
-                throw new UncheckedIOException("could not write the grading results to " + file, e);
+                throw e;
             }
-            return null;
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the grading results to " + file, e);
+        }
     }
 }

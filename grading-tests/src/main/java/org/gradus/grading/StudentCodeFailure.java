@@ -9,7 +9,7 @@ package org.gradus.grading;
 public final class StudentCodeFailure extends AssertionError {
     private static final long serialVersionUID = 1L;
 
-    StudentCodeFailure(String message, Throwable cause) {
+    public StudentCodeFailure(String message, Throwable cause) {
         super(message, cause);
     }
 }

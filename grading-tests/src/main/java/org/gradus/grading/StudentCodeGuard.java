@@ -3,6 +3,7 @@ package org.gradus.grading;
 import java.lang.reflect.Method;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.gradus.grading.judge.LabSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -37,6 +38,7 @@ public final class StudentCodeGuard implements InvocationInterceptor, ParameterR
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) throws Throwable {
         Graded graded = graded(context);
+        LabSession.deadline(graded.timeoutSeconds());
         Throwable failure = runWithTimeLimit(invocation, graded.timeoutSeconds(), context.getDisplayName());
         PartialCredit credit = context.getStore(NAMESPACE).get(PartialCredit.class, PartialCredit.class);
         if (credit == null) {
@@ -76,7 +78,7 @@ public final class StudentCodeGuard implements InvocationInterceptor, ParameterR
         }, "graded: " + name);
         worker.setDaemon(true);
         worker.start();
-        worker.join(seconds * 1000L);
+        worker.join(seconds * 1000L + GRACE_MILLIS);
         if (!worker.isAlive()) {
             return thrown.get();
         }
