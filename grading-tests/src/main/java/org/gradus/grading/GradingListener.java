@@ -34,6 +34,8 @@ public final class GradingListener implements TestExecutionListener {
     public static final String OUTPUT_FOLDER_PROPERTY = "gradus.grading.dir";
     /** The results file name, as Gradescope expects it. */
     public static final String RESULTS_FILE = "results.json";
+    /** Set by the grading module's build, which prints the table itself as its last step ({@link GradeTable}). */
+    public static final String TABLE_AT_END_PROPERTY = "gradus.grading.tableAtEnd";
     /** The console table, also kept as a file for CI summaries. */
     public static final String SUMMARY_FILE = "summary.txt";
 
@@ -205,8 +207,13 @@ public final class GradingListener implements TestExecutionListener {
         writeResults();
         String table = ConsoleReport.render(sortedResults(), notes);
         ResultsFile.write(folder.resolve(SUMMARY_FILE), table);
-        console.print(table);
-        console.println("Results: " + folder.resolve(RESULTS_FILE));
+        if (Boolean.getBoolean(TABLE_AT_END_PROPERTY)) {
+            console.println("Graded: " + Points.format(sortedResults().stream().mapToDouble(StepResult::score).sum())
+                    + " points; the table follows at the end of the build.");
+        } else {
+            console.print(table);
+            console.println("Results: " + folder.resolve(RESULTS_FILE));
+        }
         console.flush();
     }
 
