@@ -79,6 +79,7 @@ public final class GradingListener implements TestExecutionListener {
         active = true;
         noteHiddenTests();
         notes.add(LabSession.isolationNote());
+        submissionNotes().ifPresent(notes::add);
         writeResults();
     }
 
@@ -215,6 +216,20 @@ public final class GradingListener implements TestExecutionListener {
             console.println("Results: " + folder.resolve(RESULTS_FILE));
         }
         console.flush();
+    }
+
+    /** What the autograder noted about the submission (files taken and ignored), from {@code gradus.grading.notes}. */
+    private static Optional<String> submissionNotes() {
+        String file = System.getProperty("gradus.grading.notes");
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            String text = java.nio.file.Files.readString(Path.of(file)).strip();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text.length() > 4000 ? text.substring(0, 4000) : text);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** A visible "Compilation" entry (no points) for each lab whose sources the judge could not compile. */

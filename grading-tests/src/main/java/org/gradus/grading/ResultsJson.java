@@ -10,7 +10,16 @@ import java.util.Locale;
  * {@code status}, {@code output}, {@code visibility} and {@code tags}.
  */
 final class ResultsJson {
+    /** The longest feedback of one test; longer text (student values in a message) is cut. */
+    static final int MAX_TEST_OUTPUT = 4000;
+    /** The longest overall output. */
+    static final int MAX_OUTPUT = 8000;
+
     private ResultsJson() {
+    }
+
+    private static String capped(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "\n... [cut: " + (text.length() - max) + " more characters]";
     }
 
     /** The whole results document. */
@@ -21,7 +30,7 @@ final class ResultsJson {
         json.append("{\n  \"score\": ").append(number(score))
                 .append(",\n  \"max_score\": ").append(number(maxScore))
                 .append(",\n  \"execution_time\": ").append(number(executionSeconds))
-                .append(",\n  \"output\": ").append(string(output))
+                .append(",\n  \"output\": ").append(string(capped(output, MAX_OUTPUT)))
                 .append(",\n  \"visibility\": \"visible\",\n  \"stdout_visibility\": \"hidden\",\n  \"tests\": [");
         for (int i = 0; i < results.size(); i++) {
             json.append(i == 0 ? "\n" : ",\n").append(test(results.get(i)));
@@ -46,7 +55,7 @@ final class ResultsJson {
                 + ", \"score\": " + number(result.score())
                 + ", \"max_score\": " + number(test.points())
                 + ", \"status\": " + string(result.passed() ? "passed" : "failed")
-                + ", \"output\": " + string(result.output())
+                + ", \"output\": " + string(capped(result.output(), MAX_TEST_OUTPUT))
                 + ", \"visibility\": " + string(test.visibility().gradescopeName())
                 + ", \"tags\": [" + string("lab" + test.lab()) + ", " + string("step" + test.step()) + "]}";
     }
