@@ -21,6 +21,8 @@ public final class StudentCodeGuard implements InvocationInterceptor, ParameterR
     static final String EARNED_POINTS_KEY = "gradus.earnedPoints";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StudentCodeGuard.class);
     private static final long GRACE_MILLIS = 500;
+    /** The lab's compilation and a runner's start, which do not count against the lab code's time. */
+    private static final long SETUP_ALLOWANCE_MILLIS = 180_000;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -78,7 +80,7 @@ public final class StudentCodeGuard implements InvocationInterceptor, ParameterR
         }, "graded: " + name);
         worker.setDaemon(true);
         worker.start();
-        worker.join(seconds * 1000L + GRACE_MILLIS);
+        worker.join(seconds * 1000L + SETUP_ALLOWANCE_MILLIS);
         if (!worker.isAlive()) {
             return thrown.get();
         }

@@ -37,8 +37,9 @@ import org.gradus.tensor.TensorVariable;
  */
 public final class LabSession {
     private static final Map<Integer, LabSession> SESSIONS = new HashMap<>();
-    private static volatile long deadlineNanos;
-    private static volatile int deadlineSeconds = 30;
+    private static volatile long budgetNanos = 30_000_000_000L;
+    private static volatile long spentNanos;
+    private static volatile int budgetSeconds = 30;
 
     private final int lab;
     private final RunnerSetup setup;
@@ -55,10 +56,14 @@ public final class LabSession {
         return SESSIONS.computeIfAbsent(lab, n -> new LabSession(n, RunnerSetup.get()));
     }
 
-    /** Sets the time the lab code has for the calls of the running test. */
+    /**
+     * Sets the time the lab code has for all calls of the running test together. Compiling the lab and
+     * starting a runner do not count: only the time the runner spends on the calls.
+     */
     public static void deadline(int seconds) {
-        deadlineSeconds = seconds;
-        deadlineNanos = System.nanoTime() + seconds * 1_000_000_000L;
+        budgetSeconds = seconds;
+        budgetNanos = seconds * 1_000_000_000L;
+        spentNanos = 0;
     }
 
     /** Stops every runner; the grading listener calls this before it writes the final results. */
@@ -166,13 +171,14 @@ public final class LabSession {
     }
 
     private byte[] exchange(byte[] request, String what) {
-        long deadline = deadlineNanos == 0 ? System.nanoTime() + 30_000_000_000L : deadlineNanos;
         try {
             RunnerProcess process = runner();
-            byte[] reply = process.call(request, deadline);
+            long start = System.nanoTime();
+            byte[] reply = process.call(request, start + Math.max(0, budgetNanos - spentNanos));
+            spentNanos += System.nanoTime() - start;
             if (reply == null) {
                 stopRunner();
-                throw new StudentCodeFailure("Your code did not finish within " + deadlineSeconds + " s ("
+                throw new StudentCodeFailure("Your code did not finish within " + budgetSeconds + " s ("
                         + what + "): an endless loop, or a loop that never reaches its exit condition?", null);
             }
             return reply;

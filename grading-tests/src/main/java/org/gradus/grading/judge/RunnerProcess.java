@@ -40,9 +40,14 @@ final class RunnerProcess implements AutoCloseable {
         drain.start();
     }
 
-    static RunnerProcess start(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
+    static RunnerProcess start(List<String> command, java.nio.file.Path workingDirectory) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        // the runner learns nothing from the judge's environment (where results go, tokens, paths)
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        builder.environment().clear();
+        builder.environment().put("PATH", path);
+        builder.environment().put("LANG", "C.UTF-8");
         return new RunnerProcess(builder.start());
     }
 

@@ -88,27 +88,35 @@ final class RunnerSetup {
         List<Path> entries = new ArrayList<>(classPath);
         entries.add(labClasses);
         Path scratch;
+        Path cache;
         if (isolation.separateUser()) {
             entries = staged(entries);
             scratch = stage.resolve("scratch-lab" + lab + "-" + System.nanoTime());
-            Files.createDirectories(scratch);
+            cache = stage.resolve("cache");
             UserPrincipal user = scratch.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty(Isolation.USER_PROPERTY, Isolation.DEFAULT_USER));
-            Files.setOwner(scratch, user);
+            for (Path own : List.of(scratch, cache)) {
+                Files.createDirectories(own);
+                Files.setOwner(own, user);
+            }
         } else {
             scratch = workFolder.resolve("scratch-lab" + lab);
+            cache = workFolder.resolve("cache");
             Files.createDirectories(scratch);
+            Files.createDirectories(cache);
         }
         List<String> command = new ArrayList<>(isolation.prefix());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-Xss4m");
         command.add("-XX:+UseSerialGC");
+        command.add("-XX:+DisplayVMOutputToStderr");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + scratch);
         command.add("-Duser.home=" + scratch);
-        command.add("-Dgradus.codegen.cache=" + scratch.resolve("codegen"));
-        command.add("-Dorg.bytedeco.javacpp.cachedir=" + scratch.resolve("javacpp"));
+        // caches kept from one runner to the next of this grading run (natives unpacked once, generated loops)
+        command.add("-Dgradus.codegen.cache=" + cache.resolve("codegen"));
+        command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache.resolve("javacpp"));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             command.add("--add-modules=jdk.incubator.vector");
         }
@@ -123,7 +131,7 @@ final class RunnerSetup {
         command.add(String.join(File.pathSeparator, entries.stream().map(Path::toString).toList()));
         command.add("org.gradus.lab.remote.LabRunner");
         command.add(scratch.toString());
-        return RunnerProcess.start(command);
+        return RunnerProcess.start(command, scratch);
     }
 
     /**

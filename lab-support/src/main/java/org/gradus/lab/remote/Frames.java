@@ -3,7 +3,6 @@ package org.gradus.lab.remote;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +11,8 @@ import java.io.OutputStream;
 public final class Frames {
     /** The magic number that starts every message, so stray bytes are recognised as such. */
     private static final int MAGIC = 0x47524431;
+    /** How much stray output is skipped before the stream is given up. */
+    private static final long MAX_SKIPPED = 16L * 1024 * 1024;
 
     private Frames() {
     }
@@ -25,17 +26,26 @@ public final class Frames {
         data.flush();
     }
 
-    /** Reads one message of at most {@code maxBytes}; {@code null} at the end of the stream. */
+    /**
+     * Reads one message of at most {@code maxBytes}; {@code null} at the end of the stream. Bytes before
+     * the magic number (a native library or the JVM writing to standard output) are skipped.
+     */
     public static byte[] read(InputStream in, int maxBytes) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        int magic;
-        try {
-            magic = data.readInt();
-        } catch (EOFException end) {
-            return null;
-        }
-        if (magic != MAGIC) {
-            throw new WireException("the stream holds something other than a message (stray output?)");
+        int window = 0;
+        long skipped = 0;
+        while (true) {
+            int b = data.read();
+            if (b < 0) {
+                return null;
+            }
+            window = (window << 8) | b;
+            if (window == MAGIC && skipped >= 3) {
+                break;
+            }
+            if (++skipped > MAX_SKIPPED) {
+                throw new WireException("the stream holds something other than messages (" + skipped + " stray bytes)");
+            }
         }
         int length = data.readInt();
         if (length < 0 || length > maxBytes) {
