@@ -110,6 +110,12 @@ final class RunnerSetup {
         command.add("-Xmx" + heap);
         command.add("-Xss4m");
         command.add("-XX:+UseSerialGC");
+        // standard output carries the replies only: no hsperfdata file (runners in PID namespaces of their
+        // own all have pid 1 and contend for /tmp/hsperfdata_<user>/1, and the JVM warns about it on
+        // standard output), and the JVM's own warnings go to standard error
+        command.add("-XX:-UsePerfData");
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=warning:stderr");
         command.add("-XX:+DisplayVMOutputToStderr");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + scratch);
