@@ -104,6 +104,9 @@ final class RunnerSetup {
         command.add("-Xmx" + heap);
         command.add("-Xss4m");
         command.add("-XX:+UseSerialGC");
+        // the JVM's own warnings (unified logging) go to stdout by default, where they would corrupt the replies
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=warning:stderr");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + scratch);
         command.add("-Duser.home=" + scratch);
