@@ -7,20 +7,16 @@ import static org.gradus.grading.labs.NetworkReference.labelsOf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.gradus.Gradus;
 import org.gradus.compile.Function;
 import org.gradus.compile.Mode;
 import org.gradus.grading.Graded;
-import org.gradus.lab.LabMode;
+import org.gradus.grading.judge.LabSession;
 import org.gradus.lab.mnist.Digits;
 import org.gradus.lab.mnist.Mnist;
-import org.gradus.labs.lab3.MlpLab;
-import org.gradus.labs.lab3.MlpLab.Layer;
-import org.gradus.labs.lab3.MlpLab.Minibatches;
-import org.gradus.labs.lab3.MlpLab.Model;
-import org.gradus.labs.lab3.MlpLab.SharedDigits;
-import org.gradus.labs.lab3.MlpSettings;
+import org.gradus.lab.remote.RecordData;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.SharedVariable;
 import org.gradus.tensor.T;
@@ -32,15 +28,138 @@ import org.junit.jupiter.api.Test;
 class Lab3MlpGradingTest {
     private static final double TIGHT = 1e-9;
     private static final int HIDDEN = 7;
-    private static final MlpSettings QUICK = MlpSettings.of(LabMode.QUICK);
-    private static final Mnist.Split DATA = QUICK.data();
+    /** The lab's records, as the runner names them. */
+    private static final String RECORDS = "org.gradus.labs.lab3.MlpLab$";
+
+    // The quick run of the lab's MlpSettings (LabMode.QUICK), kept here so that the judge never loads the lab's
+    // classes; step 10 checks them against the committed card of that run.
+    private static final long SPLIT_SEED = 2016;
+    private static final long INIT_SEED = 1111;
+    private static final int EVALUATION_BATCH = 500;
+    private static final int TRAIN_SIZE = 1000;
+    private static final int VALIDATION_SIZE = 500;
+    private static final int TEST_SIZE = 500;
+    private static final int QUICK_HIDDEN = 100;
+    private static final int BATCH_SIZE = 20;
+    private static final double LEARNING_RATE = 0.1;
+    private static final double L1 = 0.0;
+    private static final double L2 = 1e-4;
+    private static final int EPOCHS = 5;
+    private static final Mnist.Split DATA = quickData();
     /** Small random parameters, so that every test has a network with non-trivial outputs. */
     private static final double[][] HW = NetworkReference.randomMatrix(784, HIDDEN, 0.1, 11);
     private static final double[] HB = NetworkReference.randomVector(HIDDEN, 0.1, 12);
     private static final double[][] OW = NetworkReference.randomMatrix(HIDDEN, 10, 0.5, 13);
     private static final double[] OB = NetworkReference.randomVector(10, 0.1, 14);
 
-    private final MlpLab lab = new MlpLab();
+    private final LabSession lab = LabSession.of(3);
+
+    /** The judge's view of the lab's {@code MlpLab.Layer}. */
+    private record Layer(SharedVariable w, SharedVariable b) {
+        static Layer of(RecordData r) {
+            return new Layer(r.get("w", SharedVariable.class), r.get("b", SharedVariable.class));
+        }
+
+        RecordData data() {
+            return new RecordData(RECORDS + "Layer", Map.of("w", w, "b", b));
+        }
+    }
+
+    /** The judge's view of the lab's {@code MlpLab.Model}. */
+    private record Model(TensorVariable x, TensorVariable y, Layer hidden, Layer output, TensorVariable probabilities) {
+        static Model of(RecordData r) {
+            return new Model(r.get("x", TensorVariable.class), r.get("y", TensorVariable.class),
+                    Layer.of(r.get("hidden", RecordData.class)), Layer.of(r.get("output", RecordData.class)),
+                    r.get("probabilities", TensorVariable.class));
+        }
+
+        RecordData data() {
+            return new RecordData(RECORDS + "Model", Map.of("x", x, "y", y, "hidden", hidden.data(), "output",
+                    output.data(), "probabilities", probabilities));
+        }
+    }
+
+    /** The judge's view of the lab's {@code MlpLab.SharedDigits}. */
+    private record SharedDigits(SharedVariable images, SharedVariable labels, int count) {
+        static SharedDigits of(RecordData r) {
+            return new SharedDigits(r.get("images", SharedVariable.class), r.get("labels", SharedVariable.class),
+                    r.get("count", Integer.class));
+        }
+
+        RecordData data() {
+            return new RecordData(RECORDS + "SharedDigits", Map.of("images", images, "labels", labels, "count", count));
+        }
+    }
+
+    /** The lab's {@code MlpLab.Minibatches}. */
+    private static RecordData minibatches(Function function, int count) {
+        return new RecordData(RECORDS + "Minibatches", Map.of("function", function, "count", count));
+    }
+
+    // the lab's steps, called in the runner JVM; what they return is rebuilt here
+
+    private Layer hiddenLayer(int nIn, int nHidden, long seed) {
+        return Layer.of(lab.call(RecordData.class, "MlpLab", "hiddenLayer", nIn, nHidden, seed));
+    }
+
+    private Layer outputLayer(int nHidden, int nOut) {
+        return Layer.of(lab.call(RecordData.class, "MlpLab", "outputLayer", nHidden, nOut));
+    }
+
+    private TensorVariable feedForward(UnaryOperator<TensorVariable> activation, TensorVariable w, TensorVariable b,
+            TensorVariable input) {
+        return lab.call(TensorVariable.class, "MlpLab", "feedForward", activation, w, b, input);
+    }
+
+    private Model model(Layer hidden, Layer output) {
+        return Model.of(lab.call(RecordData.class, "MlpLab", "model", hidden.data(), output.data()));
+    }
+
+    private TensorVariable negativeLogLikelihood(TensorVariable p, TensorVariable y) {
+        return lab.call(TensorVariable.class, "MlpLab", "negativeLogLikelihood", p, y);
+    }
+
+    private TensorVariable cost(Model m, double l1Reg, double l2Reg) {
+        return lab.call(TensorVariable.class, "MlpLab", "cost", m.data(), l1Reg, l2Reg);
+    }
+
+    private SharedDigits sharedDigits(Digits digits) {
+        return SharedDigits.of(lab.call(RecordData.class, "MlpLab", "sharedDigits", digits));
+    }
+
+    private Function trainingFunction(Model m, TensorVariable cost, SharedDigits data, int batchSize, double lr,
+            Mode mode) {
+        return lab.call(Function.class, "MlpLab", "trainingFunction", m.data(), cost, data.data(), batchSize, lr, mode);
+    }
+
+    private Function evaluateFunction(Model m, SharedDigits data, int batchSize) {
+        return lab.call(Function.class, "MlpLab", "evaluateFunction", m.data(), data.data(), batchSize);
+    }
+
+    private RecordData train(RecordData train, RecordData trainError, RecordData validationError, int epochs) {
+        return lab.call(RecordData.class, "MlpLab", "train", train, trainError, validationError, epochs);
+    }
+
+    private int[] predictions(Model m, Digits digits) {
+        return lab.call(int[].class, "MlpLab", "predictions", m.data(), digits);
+    }
+
+    private int[][] confusionMatrix(int[] truth, int[] predicted) {
+        return lab.call(int[][].class, "MlpLab", "confusionMatrix", truth, predicted);
+    }
+
+    // the references, built here
+
+    /** The digits of the quick run: prefixes of the stratified 8000 / 1000 / 1000 split of the shipped digits. */
+    private static Mnist.Split quickData() {
+        Mnist.Split split = Mnist.split(Mnist.shipped(), 8000, 1000, 1000, SPLIT_SEED);
+        return new Mnist.Split(first(split.train(), TRAIN_SIZE), first(split.validation(), VALIDATION_SIZE),
+                first(split.test(), TEST_SIZE));
+    }
+
+    private static Digits first(Digits digits, int count) {
+        return digits.subset(IntStream.range(0, count).toArray());
+    }
 
     /** The network of step 4, built here with the given parameters, so that each test grades one step. */
     private static Model referenceModel(double[][] hw, double[] hb, double[][] ow, double[] ob) {
@@ -84,11 +203,19 @@ class Lab3MlpGradingTest {
                 .toDoubleMatrix();
     }
 
+    /** The fraction of {@code count} digits from {@code from} whose most probable class under the parameters is wrong. */
+    private static double errorRate(Digits digits, int from, int count, double[][] hw, double[] hb, double[][] ow,
+            double[] ob) {
+        double[][] p = NetworkReference.mlp(rows(digits, from, count), hw, hb, ow, ob);
+        int[] y = labelsOf(digits.labels(), from, count);
+        return (double) IntStream.range(0, count).filter(i -> NetworkReference.argmax(p[i]) != y[i]).count() / count;
+    }
+
     @Test
     @DisplayName("Step 1: h_w is 784 × 500 within the Xavier bound ±sqrt(6 / 1284), h_b is 500 zeros, both shared and named")
     @Graded(lab = 3, step = "3.1", points = 1, hint = "See lessons/lab3.adoc, step 1.")
     void step1_shapesAndBound() {
-        Layer h = lab.hiddenLayer(784, 500, 1111);
+        Layer h = hiddenLayer(784, 500, 1111);
         assertThat(h.w().name()).as("name of the weights").isEqualTo("h_w");
         assertThat(h.b().name()).as("name of the biases").isEqualTo("h_b");
         assertThat(h.w().getValue().shape()).as("shape of h_w").containsExactly(784, 500);
@@ -107,12 +234,12 @@ class Lab3MlpGradingTest {
     @Graded(lab = 3, step = "3.1", points = 1, hint = "Fill row by row with bound * (2 * random.nextDouble() - 1), random = new Random(seed).")
     void step1_seeded() {
         double[][] expected = NetworkReference.uniform(30, 7, Math.sqrt(6.0 / 37), 42);
-        double[][] got = lab.hiddenLayer(30, 7, 42).w().getValue().toDoubleMatrix();
+        double[][] got = hiddenLayer(30, 7, 42).w().getValue().toDoubleMatrix();
         double tolerance = Gradus.config().floatX().numpyName().equals("float32") ? 1e-7 : 1e-15;
         for (int i = 0; i < 30; i++) {
             assertThat(got[i]).as("row %d of h_w for seed 42", i).containsExactly(expected[i], within(tolerance));
         }
-        assertThat(lab.hiddenLayer(30, 7, 43).w().getValue().toDoubleArray()[0]).as("h_w[0][0] for seed 43")
+        assertThat(hiddenLayer(30, 7, 43).w().getValue().toDoubleArray()[0]).as("h_w[0][0] for seed 43")
                 .isNotCloseTo(expected[0][0], within(1e-6));
     }
 
@@ -120,7 +247,7 @@ class Lab3MlpGradingTest {
     @DisplayName("Step 2: o_w (500 × 10) and o_b (10) are shared, named, and zero")
     @Graded(lab = 3, step = "3.2", points = 1, hint = "See lessons/lab3.adoc, step 2.")
     void step2_zeroOutputLayer() {
-        Layer o = lab.outputLayer(500, 10);
+        Layer o = outputLayer(500, 10);
         assertThat(o.w().name()).as("name of the weights").isEqualTo("o_w");
         assertThat(o.b().name()).as("name of the biases").isEqualTo("o_b");
         assertThat(o.w().getValue().shape()).as("shape of o_w").containsExactly(500, 10);
@@ -139,13 +266,13 @@ class Lab3MlpGradingTest {
         TensorVariable xs = T.matrix("x");
         TensorVariable ws = T.matrix("w");
         TensorVariable bs = T.vector("b");
-        double[][] got = Gradus.function(List.of(xs, ws, bs), lab.feedForward(T::tanh, ws, bs, xs)).call(x, w, b)
+        double[][] got = Gradus.function(List.of(xs, ws, bs), feedForward(T::tanh, ws, bs, xs)).call(x, w, b)
                 .toDoubleMatrix();
         double[][] expected = NetworkReference.map(NetworkReference.affine(x, w, b), Math::tanh);
         for (int i = 0; i < 5; i++) {
             assertThat(got[i]).as("row %d of tanh(x·w + b)", i).containsExactly(expected[i], within(1e-6));
         }
-        T.verifyGrad(in -> lab.feedForward(T::tanh, in.get(1), in.get(2), in.get(0)).sum(), List.of(x, w, b));
+        T.verifyGrad(in -> feedForward(T::tanh, in.get(1), in.get(2), in.get(0)).sum(), List.of(x, w, b));
     }
 
     @Test
@@ -154,7 +281,7 @@ class Lab3MlpGradingTest {
     void step4_model() {
         Layer hidden = new Layer(Gradus.shared(HW, "h_w"), Gradus.shared(HB, "h_b"));
         Layer output = new Layer(Gradus.shared(OW, "o_w"), Gradus.shared(OB, "o_b"));
-        Model m = lab.model(hidden, output);
+        Model m = model(hidden, output);
         assertThat(m.x().ndim()).as("x is a matrix").isEqualTo(2);
         assertThat(m.y().ndim()).as("y is a vector").isEqualTo(1);
         assertThat(m.y().dtype().isInteger()).as("y holds integers").isTrue();
@@ -173,7 +300,7 @@ class Lab3MlpGradingTest {
         Model m = randomModel();
         double[][] x = rows(DATA.train(), 40, 20);
         int[] y = labelsOf(DATA.train().labels(), 40, 20);
-        double got = Gradus.function(List.of(m.x(), m.y()), lab.negativeLogLikelihood(m.probabilities(), m.y()))
+        double got = Gradus.function(List.of(m.x(), m.y()), negativeLogLikelihood(m.probabilities(), m.y()))
                 .call(x, java.util.Arrays.stream(y).asLongStream().toArray()).doubleValue();
         assertThat(got).as("NLL of training digits 40..59").isCloseTo(
                 NetworkReference.nll(NetworkReference.mlp(x, HW, HB, OW, OB), y), within(1e-6));
@@ -182,7 +309,7 @@ class Lab3MlpGradingTest {
         TensorVariable labels = T.lvector("labels");
         double[][] logits = NetworkReference.randomMatrix(3, 4, 1, 5);
         long[] targets = {3, 0, 2};
-        double[][] gz = Gradus.function(List.of(z, labels), T.grad(lab.negativeLogLikelihood(T.softmax(z), labels), z))
+        double[][] gz = Gradus.function(List.of(z, labels), T.grad(negativeLogLikelihood(T.softmax(z), labels), z))
                 .call(logits, targets).toDoubleMatrix();
         double[][] p = NetworkReference.softmax(logits);
         for (int i = 0; i < 3; i++) {
@@ -200,7 +327,7 @@ class Lab3MlpGradingTest {
         Model m = randomModel();
         double[][] x = rows(DATA.train(), 0, 20);
         int[] y = labelsOf(DATA.train().labels(), 0, 20);
-        double got = Gradus.function(List.of(m.x(), m.y()), lab.cost(m, 0.001, 0.0001))
+        double got = Gradus.function(List.of(m.x(), m.y()), cost(m, 0.001, 0.0001))
                 .call(x, java.util.Arrays.stream(y).asLongStream().toArray()).doubleValue();
         double expected = NetworkReference.nll(NetworkReference.mlp(x, HW, HB, OW, OB), y)
                 + 0.001 * (NetworkReference.sumAbs(HW) + NetworkReference.sumAbs(OW))
@@ -212,7 +339,7 @@ class Lab3MlpGradingTest {
     @DisplayName("Step 7: images (count × 784, floatX) and labels (int64) are shared and hold the digits")
     @Graded(lab = 3, step = "3.7", points = 1, hint = "See lessons/lab3.adoc, step 7.")
     void step7_sharedDigits() {
-        SharedDigits shared = lab.sharedDigits(DATA.validation());
+        SharedDigits shared = sharedDigits(DATA.validation());
         assertThat(shared.count()).as("count").isEqualTo(DATA.validation().count());
         assertThat(shared.images().getValue().shape()).as("shape of images").containsExactly(DATA.validation().count(), 784);
         assertThat(shared.images().dtype()).as("dtype of images").isEqualTo(Gradus.config().floatX());
@@ -231,7 +358,7 @@ class Lab3MlpGradingTest {
         Model check = randomModel();
         SharedDigits data = referenceShared(DATA.train());
         TensorVariable cost = referenceCost(m, 0.001, 0.0001);
-        Function train = lab.trainingFunction(m, cost, data, 20, 0.1, Mode.FAST_RUN);
+        Function train = trainingFunction(m, cost, data, 20, 0.1, Mode.FAST_RUN);
         assertThat(train.inputs()).as("inputs: the minibatch index only").hasSize(1);
         assertThat(train.updates().keySet()).as("updated shared variables")
                 .containsExactlyInAnyOrder(m.hidden().w(), m.hidden().b(), m.output().w(), m.output().b());
@@ -264,7 +391,7 @@ class Lab3MlpGradingTest {
     @Graded(lab = 3, step = "3.9", points = 1, hint = "T.mean(T.neq(y, T.argmax(p, 1))) with givens as in step 8.")
     void step9_evaluate() {
         Model m = randomModel();
-        Function evaluate = lab.evaluateFunction(m, referenceShared(DATA.validation()), 50);
+        Function evaluate = evaluateFunction(m, referenceShared(DATA.validation()), 50);
         assertThat(evaluate.updates()).as("the error function updates nothing").isEmpty();
         for (long index : new long[] {0, 3}) {
             double[][] x = rows(DATA.validation(), (int) index * 50, 50);
@@ -282,37 +409,79 @@ class Lab3MlpGradingTest {
             timeoutSeconds = 60)
     void step10_trainMatchesCard() {
         Map<String, Object> card = NetworkReference.card(3, "quick");
-        double[][] hw = NetworkReference.uniform(784, QUICK.hidden(), Math.sqrt(6.0 / (784 + QUICK.hidden())),
-                MlpSettings.INIT_SEED);
-        Model m = referenceModel(hw, new double[QUICK.hidden()], new double[QUICK.hidden()][10], new double[10]);
+        assertThat(new double[] {NetworkReference.number(card, "trainSize"), NetworkReference.number(card, "validationSize"),
+                NetworkReference.number(card, "hidden"), NetworkReference.number(card, "batchSize"),
+                NetworkReference.number(card, "learningRate"), NetworkReference.number(card, "l1"),
+                NetworkReference.number(card, "l2"), NetworkReference.number(card, "epochs"),
+                NetworkReference.number(card, "initSeed"), NetworkReference.number(card, "splitSeed")})
+                .as("the grader's quick settings are those of the card (trainSize, validationSize, hidden, batchSize,"
+                        + " learningRate, l1, l2, epochs, initSeed, splitSeed)")
+                .containsExactly(TRAIN_SIZE, VALIDATION_SIZE, QUICK_HIDDEN, BATCH_SIZE, LEARNING_RATE, L1, L2, EPOCHS,
+                        INIT_SEED, SPLIT_SEED);
+        double[][] hw = NetworkReference.uniform(784, QUICK_HIDDEN, Math.sqrt(6.0 / (784 + QUICK_HIDDEN)), INIT_SEED);
+        Model m = referenceModel(hw, new double[QUICK_HIDDEN], new double[QUICK_HIDDEN][10], new double[10]);
         SharedDigits train = referenceShared(DATA.train());
         SharedDigits validation = referenceShared(DATA.validation());
-        TensorVariable cost = referenceCost(m, QUICK.l1(), QUICK.l2());
+        TensorVariable cost = referenceCost(m, L1, L2);
         List<SharedVariable> params = List.of(m.hidden().w(), m.hidden().b(), m.output().w(), m.output().b());
         List<TensorVariable> grads = T.grad(cost, params);
         Map<SharedVariable, TensorVariable> updates = new LinkedHashMap<>();
         for (int i = 0; i < 4; i++) {
-            updates.put(params.get(i), params.get(i).sub(grads.get(i).mul(QUICK.learningRate())));
+            updates.put(params.get(i), params.get(i).sub(grads.get(i).mul(LEARNING_RATE)));
         }
         TensorVariable errors = T.mean(T.neq(m.y(), T.argmax(m.probabilities(), 1)));
-        int eval = MlpSettings.EVALUATION_BATCH;
-        MlpLab.History h = lab.train(
-                new Minibatches(referenceFunction(m, cost, train, QUICK.batchSize(), updates), QUICK.trainSize() / QUICK.batchSize()),
-                new Minibatches(referenceFunction(m, errors, train, eval, Map.of()), QUICK.trainSize() / eval),
-                new Minibatches(referenceFunction(m, errors, validation, eval, Map.of()), QUICK.validationSize() / eval),
-                QUICK.epochs());
-        assertThat(h.costs()).as("one cost per epoch").hasSize(QUICK.epochs());
-        for (int e = 1; e < QUICK.epochs(); e++) {
-            assertThat(h.costs()[e]).as("mean cost of epoch %d, below the one before", e + 1).isLessThan(h.costs()[e - 1]);
+        int eval = EVALUATION_BATCH;
+        RecordData h = train(
+                minibatches(referenceFunction(m, cost, train, BATCH_SIZE, updates), TRAIN_SIZE / BATCH_SIZE),
+                minibatches(referenceFunction(m, errors, train, eval, Map.of()), TRAIN_SIZE / eval),
+                minibatches(referenceFunction(m, errors, validation, eval, Map.of()), VALIDATION_SIZE / eval),
+                EPOCHS);
+        double[] costs = h.get("costs", double[].class);
+        double[] trainErrors = h.get("trainErrors", double[].class);
+        double[] validationErrors = h.get("validationErrors", double[].class);
+        assertThat(costs).as("one cost per epoch").hasSize(EPOCHS);
+        assertThat(trainErrors).as("one train error rate per epoch").hasSize(EPOCHS);
+        assertThat(validationErrors).as("one validation error rate per epoch").hasSize(EPOCHS);
+        for (int e = 1; e < EPOCHS; e++) {
+            assertThat(costs[e]).as("mean cost of epoch %d, below the one before", e + 1).isLessThan(costs[e - 1]);
         }
         double costBand = NetworkReference.number(card, "costTolerance");
         double errorBand = NetworkReference.number(card, "errorTolerance");
-        int last = QUICK.epochs() - 1;
-        assertThat(h.costs()[last]).as("final cost against the card's %s", NetworkReference.number(card, "finalCost"))
-                .isCloseTo(NetworkReference.number(card, "finalCost"), within(costBand * NetworkReference.number(card, "finalCost")));
-        assertThat(h.trainErrors()[last]).as("final train error against the card")
+        int last = EPOCHS - 1;
+        // the parameters the training left (their new values came back from the lab's run), measured here in plain Java
+        double[][] trainedHw = m.hidden().w().getValue().toDoubleMatrix();
+        double[] trainedHb = m.hidden().b().getValue().toDoubleArray();
+        double[][] trainedOw = m.output().w().getValue().toDoubleMatrix();
+        double[] trainedOb = m.output().b().getValue().toDoubleArray();
+        double measuredTrainError = errorRate(DATA.train(), 0, TRAIN_SIZE, trainedHw, trainedHb, trainedOw, trainedOb);
+        double measuredValidationError = errorRate(DATA.validation(), 0, VALIDATION_SIZE, trainedHw, trainedHb, trainedOw,
+                trainedOb);
+        double measuredCost = NetworkReference.nll(NetworkReference.mlp(rows(DATA.train(), 0, TRAIN_SIZE), trainedHw,
+                trainedHb, trainedOw, trainedOb), labelsOf(DATA.train().labels(), 0, TRAIN_SIZE))
+                + L1 * (NetworkReference.sumAbs(trainedHw) + NetworkReference.sumAbs(trainedOw))
+                + L2 * (NetworkReference.sumSquares(trainedHw) + NetworkReference.sumSquares(trainedOw));
+        assertThat(measuredValidationError).as("validation error of the trained parameters, measured by the grader,"
+                + " against the card's %s", NetworkReference.number(card, "finalValidationError"))
+                .isCloseTo(NetworkReference.number(card, "finalValidationError"), within(errorBand));
+        assertThat(measuredTrainError).as("train error of the trained parameters, measured by the grader, against the"
+                + " card's %s", NetworkReference.number(card, "finalTrainError"))
                 .isCloseTo(NetworkReference.number(card, "finalTrainError"), within(errorBand));
-        assertThat(h.validationErrors()[last]).as("final validation error against the card")
+        assertThat(validationErrors[last]).as("final validation error recorded, against the one the grader measured")
+                .isCloseTo(measuredValidationError, within(TIGHT));
+        assertThat(trainErrors[last]).as("final train error recorded, against the one the grader measured")
+                .isCloseTo(measuredTrainError, within(TIGHT));
+        // the card's final cost is the mean over the last epoch's minibatches, each taken before its update: the
+        // trained parameters must do at least as well on the whole training set, and better than the recorded mean
+        assertThat(measuredCost).as("cost of the trained parameters on the training digits, measured by the grader,"
+                + " within the card's band of its final cost %s or below", NetworkReference.number(card, "finalCost"))
+                .isLessThanOrEqualTo((1 + costBand) * NetworkReference.number(card, "finalCost"));
+        assertThat(measuredCost).as("cost of the trained parameters, measured by the grader, below the mean cost"
+                + " recorded for the last epoch").isLessThan(costs[last]);
+        assertThat(costs[last]).as("final cost against the card's %s", NetworkReference.number(card, "finalCost"))
+                .isCloseTo(NetworkReference.number(card, "finalCost"), within(costBand * NetworkReference.number(card, "finalCost")));
+        assertThat(trainErrors[last]).as("final train error against the card")
+                .isCloseTo(NetworkReference.number(card, "finalTrainError"), within(errorBand));
+        assertThat(validationErrors[last]).as("final validation error against the card")
                 .isCloseTo(NetworkReference.number(card, "finalValidationError"), within(errorBand));
     }
 
@@ -321,7 +490,7 @@ class Lab3MlpGradingTest {
     @Graded(lab = 3, step = "3.11", points = 1, hint = "See lessons/lab3.adoc, step 11.")
     void step11_predictions() {
         Digits digits = DATA.test().subset(IntStream.range(0, 30).toArray());
-        int[] got = lab.predictions(randomModel(), digits);
+        int[] got = predictions(randomModel(), digits);
         double[][] p = NetworkReference.mlp(rows(DATA.test(), 0, 30), HW, HB, OW, OB);
         assertThat(got).as("predicted classes of test digits 0..29")
                 .containsExactly(IntStream.range(0, 30).map(i -> NetworkReference.argmax(p[i])).toArray());
@@ -333,7 +502,7 @@ class Lab3MlpGradingTest {
     void step12_confusionMatrix() {
         int[] truth = {0, 1, 1, 9, 3, 3, 3, 7};
         int[] predicted = {0, 7, 1, 9, 3, 5, 5, 7};
-        int[][] counts = lab.confusionMatrix(truth, predicted);
+        int[][] counts = confusionMatrix(truth, predicted);
         assertThat(counts).as("10 rows").hasNumberOfRows(10);
         assertThat(counts[1]).as("row of true class 1").containsExactly(0, 1, 0, 0, 0, 0, 0, 1, 0, 0);
         assertThat(counts[3]).as("row of true class 3").containsExactly(0, 0, 0, 1, 0, 2, 0, 0, 0, 0);
