@@ -87,6 +87,22 @@ public final class RandomStreams {
         return List.copyOf(states);
     }
 
+    /** The seed of the states created from now on. */
+    public synchronized long seed() {
+        return seed;
+    }
+
+    /**
+     * Makes this stream the copy of another one, given as its seed and its states in call order (the
+     * grader's wire sends a stream this way, and brings back the states a lab step created): the next
+     * call creates state number {@code states.size()}.
+     */
+    public synchronized void restore(long newSeed, List<SharedVariable> newStates) {
+        this.seed = newSeed;
+        this.states.clear();
+        this.states.addAll(newStates);
+    }
+
     private static NDArray initialState(long seed, int index) {
         return NDArray.of(new long[] {Philox.streamKey(seed, index), 0L});
     }

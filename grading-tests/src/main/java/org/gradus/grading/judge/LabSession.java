@@ -131,9 +131,10 @@ public final class LabSession {
             throw new UncheckedIOException(impossible);
         }
         int sent = table.size();
+        List<org.gradus.ops.random.RandomStreams> sentStreams = table.streams();
         byte[] reply = exchange(request, simpleClassName + "." + method);
         try {
-            return readReply(reply, table, sent, simpleClassName + "." + method);
+            return readReply(reply, table, sent, sentStreams, simpleClassName + "." + method);
         } catch (StudentCodeFailure | StepNotDone reported) {
             throw reported;
         } catch (IOException | RuntimeException unreadable) {
@@ -143,7 +144,8 @@ public final class LabSession {
         }
     }
 
-    private Object readReply(byte[] reply, VariableTable table, int sent, String what) throws IOException {
+    private Object readReply(byte[] reply, VariableTable table, int sent,
+            List<org.gradus.ops.random.RandomStreams> sentStreams, String what) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(reply));
         byte status = in.readByte();
         switch (status) {
@@ -159,6 +161,16 @@ public final class LabSession {
                         throw new WireException("a changed shared value names variable " + id + ", which was not sent");
                     }
                     shared.setValue(array);
+                }
+                int streams = in.readInt();
+                if (streams != sentStreams.size()) {
+                    throw new WireException(streams + " random streams came back where " + sentStreams.size()
+                            + " were sent");
+                }
+                for (org.gradus.ops.random.RandomStreams stream : sentStreams) {
+                    // the states the step created come back (a mask drawn from a stream passed in is
+                    // built on a state this stream now lists, as in one JVM)
+                    reader.readStreamInto(stream);
                 }
                 return value;
             }

@@ -83,6 +83,7 @@ public final class LabRunner {
             return failed("the call could not be read: " + unreadable.getMessage());
         }
         int sentVariables = table.size();
+        int sentStreams = table.streams().size();
         Map<SharedVariable, NDArray> before = new IdentityHashMap<>();
         for (TensorVariable v : table.variables()) {
             if (v instanceof SharedVariable s) {
@@ -122,6 +123,11 @@ public final class LabRunner {
             for (int id : changed) {
                 out.writeInt(id);
                 writer.write(((SharedVariable) table.get(id)).getValue());
+            }
+            List<org.gradus.ops.random.RandomStreams> streams = table.streams();
+            out.writeInt(sentStreams);
+            for (int i = 0; i < sentStreams; i++) {
+                writer.writeStream(streams.get(i));
             }
             out.flush();
         } catch (RuntimeException unsendable) {

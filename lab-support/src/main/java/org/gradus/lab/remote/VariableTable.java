@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradus.ops.random.RandomStreams;
 import org.gradus.tensor.TensorVariable;
 
 /**
@@ -15,6 +16,7 @@ import org.gradus.tensor.TensorVariable;
 public final class VariableTable {
     private final Map<TensorVariable, Integer> ids = new IdentityHashMap<>();
     private final List<TensorVariable> variables = new ArrayList<>();
+    private final List<RandomStreams> streams = new ArrayList<>();
 
     /** The number of a known variable, or -1. */
     int idOf(TensorVariable variable) {
@@ -46,5 +48,20 @@ public final class VariableTable {
     /** Every variable numbered so far, in order. */
     public List<TensorVariable> variables() {
         return List.copyOf(variables);
+    }
+
+    /** Numbers a random stream (sent or rebuilt), so that its states can be brought back after the call. */
+    void addStream(RandomStreams stream) {
+        for (RandomStreams known : streams) {
+            if (known == stream) {
+                return;
+            }
+        }
+        streams.add(stream);
+    }
+
+    /** Every random stream numbered so far, in order. */
+    public List<RandomStreams> streams() {
+        return List.copyOf(streams);
     }
 }

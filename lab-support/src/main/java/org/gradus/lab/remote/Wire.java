@@ -27,6 +27,7 @@ final class Wire {
     static final byte SHORT = 19;
     static final byte BYTE = 20;
     static final byte CHAR = 21;
+    static final byte RANDOM_STREAMS = 22;
 
     // definitions inside a VARIABLE value, before the id of the variable itself
     static final byte DEF_INPUT = 1;

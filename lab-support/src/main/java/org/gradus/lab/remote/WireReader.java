@@ -17,6 +17,7 @@ import org.gradus.compile.Mode;
 import org.gradus.graph.Apply;
 import org.gradus.graph.SourceSite;
 import org.gradus.ops.Op;
+import org.gradus.ops.random.RandomStreams;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.SharedVariable;
 import org.gradus.tensor.TensorConstant;
@@ -91,6 +92,12 @@ public final class WireReader {
                 return readFunctionSpec().rebuild();
             case Wire.CHART:
                 return readChart();
+            case Wire.RANDOM_STREAMS: {
+                RandomStreams stream = new RandomStreams(0);
+                readStreamInto(stream);
+                table.addStream(stream);
+                return stream;
+            }
             case Wire.OPERATOR:
                 return new GraphOperator(readVariable(), readVariable());
             case Wire.RECORD:
@@ -126,6 +133,20 @@ public final class WireReader {
             throw new WireException("a count of " + n + " elements is out of bounds");
         }
         return n;
+    }
+
+    /** Reads a random stream as {@link WireWriter#writeStream} wrote it and makes {@code stream} its copy. */
+    public void readStreamInto(RandomStreams stream) throws IOException {
+        long seed = in.readLong();
+        int n = count();
+        List<SharedVariable> states = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            if (!(readVariable() instanceof SharedVariable state)) {
+                throw new WireException("the state of a random stream is not a shared variable");
+            }
+            states.add(state);
+        }
+        stream.restore(seed, states);
     }
 
     private Object readEnum() throws IOException {

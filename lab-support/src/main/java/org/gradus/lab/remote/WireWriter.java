@@ -17,6 +17,7 @@ import org.gradus.grad.UndefinedGradient;
 import org.gradus.graph.Apply;
 import org.gradus.graph.Graphs;
 import org.gradus.graph.SourceSite;
+import org.gradus.ops.random.RandomStreams;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.SharedVariable;
 import org.gradus.tensor.TensorConstant;
@@ -94,6 +95,10 @@ public final class WireWriter {
         } else if (value instanceof TensorVariable v) {
             out.writeByte(Wire.VARIABLE);
             writeVariable(v);
+        } else if (value instanceof RandomStreams stream) {
+            out.writeByte(Wire.RANDOM_STREAMS);
+            table.addStream(stream);
+            writeStream(stream);
         } else if (value instanceof Function f) {
             out.writeByte(Wire.FUNCTION);
             writeFunction(f.spec());
@@ -143,6 +148,16 @@ public final class WireWriter {
             throw new WireException("a function of tensors returned " + body + " for a matrix input");
         }
         return new GraphOperator(parameter, tensor);
+    }
+
+    /** A random stream as its seed and its states (shared variables with their default updates), in call order. */
+    public void writeStream(RandomStreams stream) throws IOException {
+        List<SharedVariable> states = stream.states();
+        out.writeLong(stream.seed());
+        out.writeInt(states.size());
+        for (SharedVariable state : states) {
+            writeVariable(state);
+        }
     }
 
     private void writeOperator(GraphOperator op) throws IOException {
