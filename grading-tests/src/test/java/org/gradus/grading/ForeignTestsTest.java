@@ -53,7 +53,6 @@ class ForeignTestsTest {
                 "-cp", System.getProperty("java.class.path"), source.toString());
         assertThat(status).as("the fixture compiles").isZero();
 
-        org.gradus.grading.fixtures.Submission.use(new org.gradus.grading.fixtures.CorrectLab());
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader labs = new URLClassLoader(new URL[] {classes.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(labs);
@@ -62,12 +61,14 @@ class ForeignTestsTest {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             GradingListener listener = new GradingListener(folder.resolve("grading"),
                     new PrintStream(console, true, StandardCharsets.UTF_8), null, new HiddenTestsManifest(Map.of()));
-            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+            FixtureGrader.withFixture("correct", folder, () -> LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false).build())
                     .execute(LauncherDiscoveryRequestBuilder.request()
                             .selectors(List.of(DiscoverySelectors.selectClass(studentTest),
-                                    DiscoverySelectors.selectClass(FakeLabGrading.class))).build(), listener);
+                                    DiscoverySelectors.selectClass(FakeLabGrading.class))).build(), listener));
             String json = Files.readString(folder.resolve("grading").resolve(GradingListener.RESULTS_FILE));
             assertThat(((Map<?, ?>) Json.parse(json)).get("max_score")).isEqualTo(6.0);
+            assertThat(((Map<?, ?>) Json.parse(json)).get("score")).as(json).isEqualTo(6.0);
             assertThat(json).contains("Ignored a graded test outside grading-tests: org.gradus.labs.lab9.FreePointsTest");
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.gradus.grading.ResultsCheck.Expectation;
-import org.gradus.grading.fixtures.BadSubmissions;
-import org.gradus.grading.fixtures.CorrectLab;
 import org.gradus.grading.fixtures.FakeLabGrading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +15,7 @@ class ResultsCheckTest {
 
     @Test
     void solutionIsFullAndNotZero() {
-        String json = FixtureGrader.grade(new CorrectLab(), folder, FakeLabGrading.class).json();
+        String json = FixtureGrader.grade("correct", folder, FakeLabGrading.class).json();
         assertThat(ResultsCheck.problems(json, Expectation.FULL)).isEmpty();
         assertThat(ResultsCheck.problems(json, Expectation.ZERO)).hasSize(3)
                 .allMatch(problem -> problem.endsWith("earned points against the skeleton"));
@@ -25,14 +23,14 @@ class ResultsCheckTest {
 
     @Test
     void skeletonIsZeroWithEveryStepsOwnMessage() {
-        String json = FixtureGrader.grade(BadSubmissions.skeleton(), folder, FakeLabGrading.class).json();
+        String json = FixtureGrader.grade("not-done", folder, FakeLabGrading.class).json();
         assertThat(ResultsCheck.problems(json, Expectation.ZERO)).isEmpty();
         assertThat(ResultsCheck.problems(json, Expectation.FULL)).hasSize(3);
     }
 
     @Test
     void aFailureThatDoesNotNameItsStepIsNotTheSkeletonsMessage() {
-        String json = FixtureGrader.grade(BadSubmissions.throwing(), folder, FakeLabGrading.class).json()
+        String json = FixtureGrader.grade("throws", folder, FakeLabGrading.class).json()
                 .replace("x went missing", "Lab 9, step 2: not done yet");
         assertThat(ResultsCheck.problems(json, Expectation.ZERO))
                 .anyMatch(problem -> problem.startsWith("Step 9.1: square(3) is 9 does not fail with its own step's message"));
@@ -44,5 +42,7 @@ class ResultsCheckTest {
         assertThat(ResultsCheck.namesItsStep("1.3", "lab 1 step 1.3 is not done yet")).isTrue();
         assertThat(ResultsCheck.namesItsStep("1.3", "Lab 1, step 31: not done yet")).isFalse();
         assertThat(ResultsCheck.namesItsStep("1.3", "Lab 12, step 3: not done yet")).isFalse();
+        assertThat(ResultsCheck.namesItsStep("1.3", "Not done yet — Lab 1, step 3: build S — see lessons/lab1.adoc")).isTrue();
+        assertThat(ResultsCheck.namesItsStep("1.3", "Not done yet — Lab 1, step 2: build S — see lessons/lab1.adoc")).isFalse();
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.gradus.grading.fixtures.CorrectLab;
 import org.gradus.grading.fixtures.FakeLabGrading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +76,7 @@ class RunAutograderScriptTest {
 
     @Test
     void aCompilingSubmissionIsGradedAndItsResultsCopied() throws Exception {
-        FixtureGrader.grade(new CorrectLab(), work.resolve("graded"), FakeLabGrading.class);
+        FixtureGrader.grade("correct", work.resolve("graded"), FakeLabGrading.class);
         Path graded = work.resolve("graded").resolve(GradingListener.RESULTS_FILE);
         Map<?, ?> results = runScript(SUBMISSIONS.resolve("repository-copy"), graded.toString());
         assertThat(results.get("score")).isEqualTo(6.0);

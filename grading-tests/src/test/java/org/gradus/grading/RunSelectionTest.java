@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.gradus.grading.fixtures.CorrectLab;
 import org.gradus.grading.fixtures.FakeLabGrading;
 import org.gradus.grading.fixtures.HiddenFakeLabGrading;
 import org.gradus.grading.fixtures.OtherLabGrading;
@@ -22,7 +21,7 @@ class RunSelectionTest {
 
     @Test
     void labSwitchGradesOneLabOnly() {
-        FixtureGrader.Run run = FixtureGrader.grade(new CorrectLab(), folder, new HiddenTestsManifest(Map.of()), 8,
+        FixtureGrader.Run run = FixtureGrader.grade("correct", folder, new HiddenTestsManifest(Map.of()), 8,
                 FakeLabGrading.class, OtherLabGrading.class);
         assertThat(run.tests().stream().map(t -> (String) t.get("number")).toList()).containsExactly("8.1", "8.2");
         assertThat(run.maxScore()).isEqualTo(3.0);
@@ -38,7 +37,7 @@ class RunSelectionTest {
 
     @Test
     void studentRunReportsHiddenTestsItDidNotRunWithoutCountingThem() {
-        FixtureGrader.Run run = FixtureGrader.grade(new CorrectLab(), folder, ONE_HIDDEN_IN_LAB_9, null, FakeLabGrading.class);
+        FixtureGrader.Run run = FixtureGrader.grade("correct", folder, ONE_HIDDEN_IN_LAB_9, null, FakeLabGrading.class);
         assertThat(run.maxScore()).isEqualTo(6.0);
         assertThat((String) run.document().get("output")).contains("1 hidden tests not run (1 points)");
         assertThat(run.console()).contains("1 hidden tests not run (1 points)");
@@ -46,7 +45,7 @@ class RunSelectionTest {
 
     @Test
     void instructorRunGradesHiddenTestsWithTheirVisibility() {
-        FixtureGrader.Run run = FixtureGrader.grade(new CorrectLab(), folder, ONE_HIDDEN_IN_LAB_9, null,
+        FixtureGrader.Run run = FixtureGrader.grade("correct", folder, ONE_HIDDEN_IN_LAB_9, null,
                 FakeLabGrading.class, HiddenFakeLabGrading.class);
         assertThat(run.maxScore()).isEqualTo(7.0);
         assertThat(run.tests()).filteredOn(t -> "after_due_date".equals(t.get("visibility"))).hasSize(1);
@@ -55,7 +54,7 @@ class RunSelectionTest {
 
     @Test
     void instructorRunSaysWhenTheHiddenTestsManifestIsStale() {
-        FixtureGrader.Run run = FixtureGrader.grade(new CorrectLab(), folder, new HiddenTestsManifest(Map.of()), null,
+        FixtureGrader.Run run = FixtureGrader.grade("correct", folder, new HiddenTestsManifest(Map.of()), null,
                 FakeLabGrading.class, HiddenFakeLabGrading.class);
         assertThat((String) run.document().get("output"))
                 .contains("lists 0 hidden tests (0 points) but this run has 1 (1 points)");
@@ -63,7 +62,7 @@ class RunSelectionTest {
 
     @Test
     void checksThatDoNotAddUpToTheStepsPointsFailTheTest() {
-        FixtureGrader.Run run = FixtureGrader.grade(new CorrectLab(), folder, OtherLabGrading.class);
+        FixtureGrader.Run run = FixtureGrader.grade("correct", folder, OtherLabGrading.class);
         assertThat(run.step("8.2").get("status")).isEqualTo("failed");
         assertThat((String) run.step("8.2").get("output")).contains("grading test error");
     }

@@ -73,6 +73,38 @@ public final class LabSession {
         }
     }
 
+    /**
+     * For the grader's own tests, which grade fixture labs inside a real grading run: sets the
+     * sessions, deadline and setup of that run aside, so the next session reads its setup
+     * ({@code gradus.labs.source}, {@code gradus.judge.dir}, {@code gradus.runner.*}) from the system
+     * properties again. Closing the scope stops the fixture's runners and puts the run's state back.
+     */
+    public static synchronized TestScope testScope() {
+        Map<Integer, LabSession> saved = new HashMap<>(SESSIONS);
+        long savedNanos = deadlineNanos;
+        int savedSeconds = deadlineSeconds;
+        RunnerSetup savedSetup = RunnerSetup.replace(null);
+        SESSIONS.clear();
+        deadlineNanos = 0;
+        deadlineSeconds = 30;
+        return () -> {
+            synchronized (LabSession.class) {
+                closeAll();
+                SESSIONS.clear();
+                SESSIONS.putAll(saved);
+                deadlineNanos = savedNanos;
+                deadlineSeconds = savedSeconds;
+                RunnerSetup.replace(savedSetup);
+            }
+        };
+    }
+
+    /** What {@link #testScope()} returns: closing it ends the fixture's sessions. */
+    public interface TestScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Compilation problems of the labs compiled so far, by lab. */
     public static synchronized Map<Integer, String> compilationErrors() {
         Map<Integer, String> errors = new java.util.TreeMap<>();

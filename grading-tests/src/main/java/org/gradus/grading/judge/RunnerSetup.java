@@ -62,6 +62,13 @@ final class RunnerSetup {
         return instance;
     }
 
+    /** Puts {@code setup} in place (null: read the system properties again on next use) and returns the one before. */
+    static synchronized RunnerSetup replace(RunnerSetup setup) {
+        RunnerSetup before = instance;
+        instance = setup;
+        return before;
+    }
+
     Path sourceRoot() {
         return sourceRoot;
     }

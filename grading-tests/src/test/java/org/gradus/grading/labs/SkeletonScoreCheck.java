@@ -19,13 +19,15 @@ import org.w3c.dom.NodeList;
 
 /**
  * CI's check that the untouched skeleton scores zero: it reads the Surefire reports of the grading
- * run and requires every grading test to have failed with the "not done yet" message of its own step.
+ * run and requires every grading test to have failed with the "not done yet" message of its own step,
+ * as the judge reports a step that threw {@code NotDoneYet}: "Not done yet — Lab N, step K: ...".
  * It runs only in the {@code skeleton-check} profile, after the grading tests
  * ({@code mvn -pl grading-tests -am verify -Pskeleton-check}); its name keeps it out of ordinary runs.
  */
 @EnabledIfSystemProperty(named = "gradus.skeletonCheck", matches = "true")
 class SkeletonScoreCheck {
-    private static final Pattern NOT_DONE = Pattern.compile("Lab (\\d+), step (\\d+): .+ — see lessons/lab\\1\\.adoc");
+    private static final Pattern NOT_DONE = Pattern.compile(
+            "Not done yet — Lab (\\d+), step (\\d+): .+ — see lessons/lab\\1\\.adoc");
     private static final Pattern GRADING_CLASS = Pattern.compile("Lab(\\d+)\\w*GradingTest");
     private static final Pattern STEP_METHOD = Pattern.compile("step(\\d+)_\\w+");
 
@@ -53,6 +55,12 @@ class SkeletonScoreCheck {
         }
         assertThat(cases).as("grading tests found in the reports").isGreaterThan(0);
         assertThat(problems).as("grading tests that did not fail with their own step's not-done message").isEmpty();
+    }
+
+    /** The lab and step a failure message says are not done yet, or null when it is not such a message. */
+    static int[] notDoneStep(String message) {
+        Matcher matcher = NOT_DONE.matcher(message);
+        return matcher.find() ? new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))} : null;
     }
 
     private static void check(Element testcase, List<String> problems) {
