@@ -39,6 +39,7 @@ public final class GradingListener implements TestExecutionListener {
     /** The console table, also kept as a file for CI summaries. */
     public static final String SUMMARY_FILE = "summary.txt";
 
+    private final boolean tableAtEnd;
     private final Path folder;
     private final PrintStream console;
     private final Integer lab;
@@ -56,10 +57,16 @@ public final class GradingListener implements TestExecutionListener {
     /** The listener that {@code META-INF/services} creates: output folder and lab from system properties. */
     public GradingListener() {
         this(Path.of(System.getProperty(OUTPUT_FOLDER_PROPERTY, "target/grading")), System.out, labProperty(),
-                HiddenTestsManifest.load(GradingListener.class.getClassLoader()));
+                HiddenTestsManifest.load(GradingListener.class.getClassLoader()), Boolean.getBoolean(TABLE_AT_END_PROPERTY));
     }
 
     GradingListener(Path folder, PrintStream console, Integer lab, HiddenTestsManifest manifest) {
+        this(folder, console, lab, manifest, false);
+    }
+
+    private GradingListener(Path folder, PrintStream console, Integer lab, HiddenTestsManifest manifest,
+                            boolean tableAtEnd) {
+        this.tableAtEnd = tableAtEnd;
         this.folder = folder;
         this.console = console;
         this.lab = lab;
@@ -208,7 +215,7 @@ public final class GradingListener implements TestExecutionListener {
         writeResults();
         String table = ConsoleReport.render(sortedResults(), notes);
         ResultsFile.write(folder.resolve(SUMMARY_FILE), table);
-        if (Boolean.getBoolean(TABLE_AT_END_PROPERTY)) {
+        if (tableAtEnd) {
             console.println("Graded: " + Points.format(sortedResults().stream().mapToDouble(StepResult::score).sum())
                     + " points; the table follows at the end of the build.");
         } else {

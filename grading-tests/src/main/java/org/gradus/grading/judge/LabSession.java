@@ -81,19 +81,20 @@ public final class LabSession {
      */
     public static synchronized TestScope testScope() {
         Map<Integer, LabSession> saved = new HashMap<>(SESSIONS);
-        long savedNanos = deadlineNanos;
-        int savedSeconds = deadlineSeconds;
+        long savedBudget = budgetNanos;
+        long savedSpent = spentNanos;
+        int savedSeconds = budgetSeconds;
         RunnerSetup savedSetup = RunnerSetup.replace(null);
         SESSIONS.clear();
-        deadlineNanos = 0;
-        deadlineSeconds = 30;
+        deadline(30);
         return () -> {
             synchronized (LabSession.class) {
                 closeAll();
                 SESSIONS.clear();
                 SESSIONS.putAll(saved);
-                deadlineNanos = savedNanos;
-                deadlineSeconds = savedSeconds;
+                budgetNanos = savedBudget;
+                spentNanos = savedSpent;
+                budgetSeconds = savedSeconds;
                 RunnerSetup.replace(savedSetup);
             }
         };
