@@ -211,6 +211,7 @@ public final class GradingListener implements TestExecutionListener {
         }
         active = false;
         LabSession.closeAll();
+        LabSession.guardNote().ifPresent(notes::add);
         addCompilationEntries();
         writeResults();
         String table = ConsoleReport.render(sortedResults(), notes);

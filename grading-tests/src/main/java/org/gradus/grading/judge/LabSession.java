@@ -40,6 +40,7 @@ public final class LabSession {
     private static volatile long budgetNanos = 30_000_000_000L;
     private static volatile long spentNanos;
     private static volatile int budgetSeconds = 30;
+    private static volatile String unguardedJava;
 
     private final int lab;
     private final RunnerSetup setup;
@@ -115,6 +116,20 @@ public final class LabSession {
             }
         });
         return errors;
+    }
+
+    /**
+     * A warning for the results when lab code ran with neither the operating system's isolation nor a
+     * SecurityManager (JDK 24 and later have none); empty otherwise.
+     */
+    public static java.util.Optional<String> guardNote() {
+        String version = unguardedJava;
+        if (version == null || RunnerSetup.get().isolation().separateUser()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("Warning: lab code ran on Java " + version + " without a SecurityManager and"
+                + " without operating-system isolation; the judge still checked every answer itself, but only the"
+                + " Gradescope flow (as root, with the user gradus-runner) keeps lab code from the grader's files.");
     }
 
     /** One sentence on how the lab code was isolated, for the results. */
@@ -265,6 +280,14 @@ public final class LabSession {
             stopRunner();
             throw new StudentCodeFailure("The JVM for your lab " + lab + " code did not start (a static initializer"
                     + " that never ends?)." + Feedback.printed(printed), null);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(ready, 1, ready.length - 1))) {
+            String version = in.readUTF();
+            if (!in.readBoolean()) {
+                unguardedJava = version;
+            }
+        } catch (IOException unreadable) {
+            unguardedJava = "an unknown version";
         }
         return runner;
     }
