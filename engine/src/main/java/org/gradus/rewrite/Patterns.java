@@ -5,6 +5,7 @@ import org.gradus.graph.Apply;
 import org.gradus.ops.Op;
 import org.gradus.ops.elemwise.Elemwise;
 import org.gradus.ops.scalar.ScalarOp;
+import org.gradus.ops.shape.DimShuffle;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.TensorConstant;
 import org.gradus.tensor.TensorVariable;
@@ -60,12 +61,17 @@ public final class Patterns {
         return o != null && op.isInstance(o.op()) ? o : null;
     }
 
-    /** Whether {@code v} is a constant all of whose elements equal {@code value}. */
+    /**
+     * Whether {@code v} is a constant all of whose elements equal {@code value}, whatever its dtype
+     * ({@code 1}, {@code 1.0} and {@code 1f} alike) and whether or not it reaches the node through
+     * {@link DimShuffle}s (a scalar broadcast to {@code (1, 1)}).
+     */
     public static boolean isConstant(TensorVariable v, double value) {
-        if (!(v instanceof TensorConstant)) {
+        TensorConstant c = underlyingConstant(v);
+        if (c == null) {
             return false;
         }
-        NDArray a = ((TensorConstant) v).valueView();
+        NDArray a = c.valueView();
         if (a.size() == 0) {
             return false;
         }
@@ -75,6 +81,15 @@ public final class Patterns {
             }
         }
         return true;
+    }
+
+    /** The constant that {@code v} is, or that a chain of {@link DimShuffle}s turns into {@code v}; else {@code null}. */
+    public static TensorConstant underlyingConstant(TensorVariable v) {
+        while (v != null && !(v instanceof TensorConstant)) {
+            Apply o = v.owner();
+            v = o != null && o.op() instanceof DimShuffle ? o.input(0) : null;
+        }
+        return (TensorConstant) v;
     }
 
     /** Same dtype, rank and broadcastable axes: a replacement of this type is safe. */
