@@ -7,6 +7,7 @@ import org.gradus.ops.elemwise.Elemwise;
 import org.gradus.ops.scalar.ScalarOp;
 import org.gradus.ops.shape.DimShuffle;
 import org.gradus.tensor.NDArray;
+import org.gradus.tensor.T;
 import org.gradus.tensor.TensorConstant;
 import org.gradus.tensor.TensorVariable;
 import org.gradus.types.TensorType;
@@ -90,6 +91,36 @@ public final class Patterns {
             v = o != null && o.op() instanceof DimShuffle ? o.input(0) : null;
         }
         return (TensorConstant) v;
+    }
+
+    /**
+     * {@code r} as a replacement of the output of the elementwise {@code node} whose operand it came
+     * from (Theano's {@code broadcast_like}): cast to the output's float dtype, given the leading
+     * broadcastable axes that a scalar-like operand added, or else broadcast with {@code fill} against
+     * the node's other operands. The caller still checks {@link #compatible}.
+     */
+    public static TensorVariable broadcastLike(TensorVariable r, Apply node) {
+        TensorVariable out = node.output(0);
+        if (r.dtype() != out.dtype() && out.dtype().isFloat()) {
+            r = T.cast(r, out.dtype());
+        }
+        if (r.ndim() < out.ndim()) {
+            int[] order = new int[out.ndim()];
+            int lead = out.ndim() - r.ndim();
+            for (int a = 0; a < order.length; a++) {
+                order[a] = a < lead ? -1 : a - lead;
+            }
+            TensorVariable padded = T.dimshuffle(r, order);
+            if (compatible(out, padded)) {
+                return padded;
+            }
+        }
+        for (TensorVariable in : node.inputs()) {
+            if (!compatible(out, r) && in != r) {
+                r = T.fill(in, r);
+            }
+        }
+        return r;
     }
 
     /** Same dtype, rank and broadcastable axes: a replacement of this type is safe. */

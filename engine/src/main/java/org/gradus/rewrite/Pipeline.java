@@ -23,6 +23,7 @@ import org.gradus.rewrite.canonicalize.MulByOne;
 import org.gradus.rewrite.canonicalize.PowHalfToSqrt;
 import org.gradus.rewrite.canonicalize.PowOneToIdentity;
 import org.gradus.rewrite.canonicalize.PowTwoToSqr;
+import org.gradus.rewrite.canonicalize.PowZeroToOnes;
 import org.gradus.rewrite.canonicalize.SubZero;
 import org.gradus.rewrite.canonicalize.SumOfNegation;
 import org.gradus.rewrite.canonicalize.SumOfSum;
@@ -39,8 +40,11 @@ import org.gradus.rewrite.place.CancelTransferPairs;
 import org.gradus.rewrite.place.MoveToDevice;
 import org.gradus.rewrite.specialize.DimShuffleOfFill;
 import org.gradus.rewrite.specialize.FillSink;
+import org.gradus.rewrite.specialize.HalfIntegerPowerToSqrtProducts;
 import org.gradus.rewrite.specialize.IntegerPowerToMultiplications;
 import org.gradus.rewrite.specialize.MatrixVectorDotToGemv;
+import org.gradus.rewrite.specialize.PowMinusHalfToReciprocalSqrt;
+import org.gradus.rewrite.specialize.PowMinusOneToReciprocal;
 import org.gradus.rewrite.specialize.ScaledDotPlusToGemm;
 import org.gradus.rewrite.specialize.TransposeIntoGemmFlags;
 import org.gradus.rewrite.stabilize.BinaryCrossentropyOfSigmoidToSoftplus;
@@ -74,7 +78,7 @@ public final class Pipeline {
         p.put(Phase.MERGE, List.of(new MergeEqualConstants(), new FoldConstants(), new FoldStaticShape(),
                 new MergeEqualNodes()));
         p.put(Phase.CANONICALIZE, List.of(new MulByOne(), new AddZero(), new SubZero(), new DivByOne(),
-                new DoubleNegation(), new CombineConstantFactors(), new CombineConstantTerms(), new PowOneToIdentity(),
+                new DoubleNegation(), new CombineConstantFactors(), new CombineConstantTerms(), new PowZeroToOnes(), new PowOneToIdentity(),
                 new PowTwoToSqr(), new PowHalfToSqrt(), new SumOfNegation(), new SumOfSum(), new DimShuffleChain(), new FillNoOp(),
                 new ShapeOfElementwise(), new ShapeEntryOfReduction(),
                 new IdentityNoOp(), new FoldConstants(), new MergeEqualNodes()));
@@ -87,6 +91,7 @@ public final class Pipeline {
                 new DoubleNegation(), new MergeEqualNodes()));
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
                 new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
+                new PowMinusOneToReciprocal(), new PowMinusHalfToReciprocalSqrt(), new HalfIntegerPowerToSqrtProducts(),
                 new TwoProductsIntoOneGemm(), new SharedSoftplusTail(), new SigmoidFromSharedExp(), new FillSink(),
                 new DimShuffleOfFill(),
                 // again once FillSink has removed the gradient's fills that read a negated sum for its shape

@@ -39,6 +39,10 @@ class RewriteRulesTest {
         add(c, "PowOneToIdentity", w -> T.exp(T.pow(w.x, 1)));
         add(c, "PowTwoToSqr", w -> T.pow(w.x, 2));
         add(c, "PowHalfToSqrt", w -> T.pow(T.abs(w.x), 0.5));
+        add(c, "PowZeroToOnes", w -> T.add(T.pow(w.x, 0), w.y));
+        add(c, "PowMinusOneToReciprocal", w -> T.pow(w.x, -1));
+        add(c, "PowMinusHalfToReciprocalSqrt", w -> T.pow(T.abs(w.x), -0.5));
+        add(c, "HalfIntegerPowerToSqrtProducts", w -> T.pow(T.abs(w.x), 2.5));
         add(c, "SumOfSum", w -> T.sum(T.sum(w.x, 0)));
         add(c, "SumOfNegation", w -> T.sum(T.neg(w.x), 1));
         add(c, "DimShuffleChain", w -> T.add(T.transpose(T.transpose(w.x)), w.y));
