@@ -70,6 +70,18 @@ class RewriteRulesTest {
                 w -> T.grad(T.sum(T.binaryCrossentropy(T.sigmoid(w.x), T.cast(T.gt(w.y, 0), w.d))), w.x));
         add(c, "BinaryCrossentropyOfSigmoidToSoftplus", w -> T.binaryCrossentropy(T.sigmoid(w.x), T.cast(T.gt(w.y, 0), w.d)));
         add(c, "LogOnePlusToLog1p", w -> T.log(T.add(1, T.abs(w.x))));
+        add(c, "AddNegationToSub", w -> T.add(w.x, T.neg(w.y)));
+        add(c, "LogOfExpToIdentity", w -> T.log(T.exp(w.x)));
+        add(c, "OneMinusSigmoidToSigmoidOfNeg", w -> T.sub(1.0, T.sigmoid(w.x)));
+        add(c, "Log1pOfNegSigmoidToSoftplus", w -> T.log1p(T.neg(T.sigmoid(w.x))));
+        add(c, "ExpOverOnePlusExpToSigmoid", w -> T.div(T.mul(w.y, T.exp(w.x)), T.add(1, T.exp(w.x))));
+        add(c, "ExpOverOnePlusExpToSigmoid", w -> T.grad(T.sum(T.log(T.add(1, T.exp(w.x)))), w.x));
+        add(c, "SigmoidTimesExpToSigmoid", w -> T.mul(T.mul(T.sigmoid(T.neg(w.x)), w.y), T.exp(w.x)));
+        add(c, "OneMinusExpToNegExpm1", w -> T.div(w.y, T.sub(1, T.exp(T.neg(T.abs(w.x))))));
+        add(c, "LogOfNegExpm1ToLog1mexp", w -> T.log(T.sub(1, T.exp(T.neg(T.abs(w.x))))));
+        add(c, "Log1pOfNegExpToLog1mexp", w -> T.log1p(T.neg(T.exp(T.neg(T.abs(w.x))))));
+        add(c, "LogOfSumOfExpToMaxShifted", w -> T.log(T.sum(T.exp(w.x), 1)));
+        add(c, "ExpOverSumOfExpToMaxShifted", w -> T.grad(T.sum(T.log(T.sum(T.exp(w.x), 1))), w.x));
         add(c, "ExpMinusOneToExpm1", w -> T.sub(T.exp(w.x), 1));
         add(c, "ScaledDotPlusToGemm", w -> T.add(w.x, T.dot(w.x, w.y)));
         add(c, "ScaledDotMinusToGemm", w -> T.sub(w.y, T.mul(T.constant(0.5, w.d), T.dot(w.x, w.y))));

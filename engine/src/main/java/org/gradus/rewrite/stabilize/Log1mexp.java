@@ -1,0 +1,21 @@
+package org.gradus.rewrite.stabilize;
+
+import org.gradus.tensor.T;
+import org.gradus.tensor.TensorVariable;
+
+/**
+ * {@code log(1 - exp(x))} for {@code x <= 0}, accurate everywhere (Mächler's {@code log1mexp}):
+ * {@code log1p(-exp(x))} below {@code -log 2}, {@code log(-expm1(x))} above. Each branch reads its
+ * argument clamped to its own side, so that the branch not taken is finite and so is its gradient.
+ */
+final class Log1mexp {
+    private Log1mexp() {
+    }
+
+    static TensorVariable of(TensorVariable x) {
+        double cut = -Math.log(2);
+        TensorVariable below = T.log1p(T.neg(T.exp(T.minimum(x, cut))));
+        TensorVariable above = T.log(T.neg(T.expm1(T.maximum(x, cut))));
+        return T.where(T.lt(x, cut), below, above);
+    }
+}
