@@ -36,7 +36,8 @@ public final class ExpOverSumOfExpToMaxShifted extends ElemwiseRewriter {
             Apply div = keep == null ? null : Patterns.owner(keep.input(0), TrueDiv.class);
             Apply sum = div == null ? null : Patterns.ownerOp(div.input(1), Reduce.class);
             if (x == null || sum == null || sum.input(0) != e || ((Reduce) sum.op()).kind() != ReduceKind.SUM
-                    || !x.dtype().isFloat() || div.input(0).ndim() != div.output(0).ndim()) {
+                    || !x.dtype().isFloat() || div.input(0).ndim() != div.output(0).ndim()
+                    || LogOfSumOfExpToMaxShifted.isShifted(x)) {
                 continue;
             }
             List<Integer> axes = ((Reduce) sum.op()).axes();

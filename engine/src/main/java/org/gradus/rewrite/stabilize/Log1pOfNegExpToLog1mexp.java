@@ -18,6 +18,6 @@ public final class Log1pOfNegExpToLog1mexp extends ElemwiseRewriter {
     protected TensorVariable replace(Apply node, FunctionGraph graph) {
         Apply neg = Patterns.owner(node.input(0), Neg.class);
         TensorVariable x = neg == null ? null : Terms.expArgument(neg.input(0));
-        return x == null || !x.dtype().isFloat() ? null : Log1mexp.of(x);
+        return x == null || !x.dtype().isFloat() || Log1mexp.isClamped(x) ? null : Log1mexp.of(x);
     }
 }

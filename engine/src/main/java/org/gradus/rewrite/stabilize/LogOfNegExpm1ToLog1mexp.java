@@ -22,6 +22,7 @@ public final class LogOfNegExpm1ToLog1mexp extends ElemwiseRewriter {
     protected TensorVariable replace(Apply node, FunctionGraph graph) {
         Apply neg = Patterns.owner(node.input(0), Neg.class);
         Apply expm1 = neg == null ? null : Patterns.owner(neg.input(0), Expm1.class);
-        return expm1 == null || !expm1.input(0).dtype().isFloat() ? null : Log1mexp.of(expm1.input(0));
+        return expm1 == null || !expm1.input(0).dtype().isFloat() || Log1mexp.isClamped(expm1.input(0)) ? null
+                : Log1mexp.of(expm1.input(0));
     }
 }

@@ -4,6 +4,9 @@ import org.gradus.graph.Apply;
 import org.gradus.ops.reduce.Reduce;
 import org.gradus.ops.reduce.ReduceKind;
 import org.gradus.ops.scalar.Log;
+import org.gradus.ops.scalar.Sub;
+import org.gradus.ops.scalar.Switch;
+import org.gradus.ops.shape.DimShuffle;
 import org.gradus.rewrite.ElemwiseRewriter;
 import org.gradus.rewrite.FunctionGraph;
 import org.gradus.rewrite.Patterns;
@@ -28,13 +31,21 @@ public final class LogOfSumOfExpToMaxShifted extends ElemwiseRewriter {
             return null;
         }
         TensorVariable x = Terms.expArgument(sum.input(0));
-        if (x == null || !x.dtype().isFloat()) {
+        if (x == null || !x.dtype().isFloat() || isShifted(x)) {
             return null;
         }
         int[] axes = ((Reduce) sum.op()).axes().stream().mapToInt(Integer::intValue).toArray();
         TensorVariable shift = shift(x, axes);
         TensorVariable shifted = T.log(T.sum(T.exp(T.sub(x, shift)), axes, false));
         return T.add(T.sum(shift, axes, false), shifted);
+    }
+
+    /** Whether x is already {@code y - shift(y)} (the rules must not rewrite their own result). */
+    static boolean isShifted(TensorVariable x) {
+        Apply sub = Patterns.owner(x, Sub.class);
+        Apply where = sub == null ? null : Patterns.owner(sub.input(1), Switch.class);
+        Apply keep = where == null ? null : Patterns.ownerOp(where.input(2), DimShuffle.class);
+        return keep != null && Patterns.ownerOp(keep.input(0), Reduce.class) != null;
     }
 
     /** The maximum of x over the axes, kept as length-1 axes; 0 where it is infinite. */
