@@ -46,9 +46,27 @@ final class FunctionArguments {
                         + " has rank " + expr.ndim() + " " + expr.type().shapeString() + " but the variable has rank "
                         + target.ndim() + " (update created at " + expr.site() + ")");
             }
+            checkNotShrinking(target, expr);
             out.put(target, expr);
         }
         return out;
+    }
+
+    /**
+     * An update whose static shape has length 1 on an axis where the variable's value is longer would
+     * silently shrink the variable at the first call; Theano refuses such an update, and so do we.
+     */
+    private static void checkNotShrinking(SharedVariable target, TensorVariable expr) {
+        int[] now = target.valueView().shape();
+        for (int a = 0; a < expr.ndim(); a++) {
+            if (expr.type().dim(a) == 1 && now[a] != 1) {
+                throw new ShapeException("function: the update for shared variable " + target.describe()
+                        + " has the broadcastable shape " + expr.type().shapeString() + " but the variable's value has shape "
+                        + java.util.Arrays.toString(now) + ": axis " + a + " would shrink from " + now[a]
+                        + " to 1. Broadcast the update to the variable's shape, e.g. T.add(T.zerosLike(variable), update)"
+                        + " (update created at " + expr.site() + ")");
+            }
+        }
     }
 
     /** Adds Theano's default updates (random stream states) for shared variables the user does not update. */

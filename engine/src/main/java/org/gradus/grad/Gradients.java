@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gradus.Config;
 import org.gradus.GradientException;
 import org.gradus.graph.Apply;
 import org.gradus.graph.Graphs;
@@ -32,10 +33,6 @@ public final class Gradients {
             throw new GradientException("grad: the cost must be a scalar, but " + cost.describe()
                     + " has " + cost.ndim() + " axes; reduce it first, e.g. with .sum() or .mean()");
         }
-        if (!cost.dtype().isFloat()) {
-            throw new GradientException("grad: the cost must have a float dtype, but " + cost.describe()
-                    + " is " + cost.dtype() + "; cast it with T.cast(cost, DType.FLOAT64)");
-        }
         Set<Variable> ancestors = connectedAncestors(cost);
         List<TensorVariable> result = new ArrayList<>();
         List<TensorVariable> connected = new ArrayList<>();
@@ -60,7 +57,8 @@ public final class Gradients {
                         + " is undefined: " + ((UndefinedGradient) g).reason());
             }
             if (g == null) {
-                g = T.zerosLike(w);
+                // PyTensor's rule: the gradient with respect to an integer is a float (zero here)
+                g = w.dtype().isFloat() ? T.zerosLike(w) : T.fill(w, T.constant(0.0, Config.get().floatX()));
             } else if (g.dtype() != w.dtype() && w.dtype().isFloat()) {
                 g = T.cast(g, w.dtype());
             }
@@ -98,7 +96,9 @@ public final class Gradients {
             }
         }
         Map<Variable, List<TensorVariable>> contributions = new HashMap<>();
-        contributions.computeIfAbsent(cost, k -> new ArrayList<>()).add(T.onesLike(cost));
+        // an integer cost is seeded with a float 1, as PyTensor does: grad(x, x) is 1.0 for an int x
+        TensorVariable seed = cost.dtype().isFloat() ? T.onesLike(cost) : T.fill(cost, T.constant(1.0, Config.get().floatX()));
+        contributions.computeIfAbsent(cost, k -> new ArrayList<>()).add(seed);
         Set<Variable> targets = new HashSet<>(wrt);
         for (int n = order.size() - 1; n >= 0; n--) {
             Apply node = order.get(n);

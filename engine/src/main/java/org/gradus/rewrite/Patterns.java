@@ -5,7 +5,9 @@ import org.gradus.graph.Apply;
 import org.gradus.ops.Op;
 import org.gradus.ops.elemwise.Elemwise;
 import org.gradus.ops.scalar.ScalarOp;
+import org.gradus.ops.shape.DimShuffle;
 import org.gradus.tensor.NDArray;
+import org.gradus.tensor.T;
 import org.gradus.tensor.TensorConstant;
 import org.gradus.tensor.TensorVariable;
 import org.gradus.types.TensorType;
@@ -60,12 +62,17 @@ public final class Patterns {
         return o != null && op.isInstance(o.op()) ? o : null;
     }
 
-    /** Whether {@code v} is a constant all of whose elements equal {@code value}. */
+    /**
+     * Whether {@code v} is a constant all of whose elements equal {@code value}, whatever its dtype
+     * ({@code 1}, {@code 1.0} and {@code 1f} alike) and whether or not it reaches the node through
+     * {@link DimShuffle}s (a scalar broadcast to {@code (1, 1)}).
+     */
     public static boolean isConstant(TensorVariable v, double value) {
-        if (!(v instanceof TensorConstant)) {
+        TensorConstant c = underlyingConstant(v);
+        if (c == null) {
             return false;
         }
-        NDArray a = ((TensorConstant) v).valueView();
+        NDArray a = c.valueView();
         if (a.size() == 0) {
             return false;
         }
@@ -75,6 +82,45 @@ public final class Patterns {
             }
         }
         return true;
+    }
+
+    /** The constant that {@code v} is, or that a chain of {@link DimShuffle}s turns into {@code v}; else {@code null}. */
+    public static TensorConstant underlyingConstant(TensorVariable v) {
+        while (v != null && !(v instanceof TensorConstant)) {
+            Apply o = v.owner();
+            v = o != null && o.op() instanceof DimShuffle ? o.input(0) : null;
+        }
+        return (TensorConstant) v;
+    }
+
+    /**
+     * {@code r} as a replacement of the output of the elementwise {@code node} whose operand it came
+     * from (Theano's {@code broadcast_like}): cast to the output's float dtype, given the leading
+     * broadcastable axes that a scalar-like operand added, or else broadcast with {@code fill} against
+     * the node's other operands. The caller still checks {@link #compatible}.
+     */
+    public static TensorVariable broadcastLike(TensorVariable r, Apply node) {
+        TensorVariable out = node.output(0);
+        if (r.dtype() != out.dtype() && out.dtype().isFloat()) {
+            r = T.cast(r, out.dtype());
+        }
+        if (r.ndim() < out.ndim()) {
+            int[] order = new int[out.ndim()];
+            int lead = out.ndim() - r.ndim();
+            for (int a = 0; a < order.length; a++) {
+                order[a] = a < lead ? -1 : a - lead;
+            }
+            TensorVariable padded = T.dimshuffle(r, order);
+            if (compatible(out, padded)) {
+                return padded;
+            }
+        }
+        for (TensorVariable in : node.inputs()) {
+            if (!compatible(out, r) && in != r) {
+                r = T.fill(in, r);
+            }
+        }
+        return r;
     }
 
     /** Same dtype, rank and broadcastable axes: a replacement of this type is safe. */

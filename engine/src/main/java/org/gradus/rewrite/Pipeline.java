@@ -10,6 +10,17 @@ import java.util.stream.Collectors;
 import org.gradus.backend.Backend;
 import org.gradus.backend.DeviceBackend;
 import org.gradus.rewrite.canonicalize.AddZero;
+import org.gradus.rewrite.canonicalize.AddNegationToSub;
+import org.gradus.rewrite.canonicalize.LogOfExpToIdentity;
+import org.gradus.rewrite.stabilize.Log1pOfNegSigmoidToSoftplus;
+import org.gradus.rewrite.stabilize.OneMinusSigmoidToSigmoidOfNeg;
+import org.gradus.rewrite.stabilize.ExpOverOnePlusExpToSigmoid;
+import org.gradus.rewrite.stabilize.SigmoidTimesExpToSigmoid;
+import org.gradus.rewrite.stabilize.LogOfNegExpm1ToLog1mexp;
+import org.gradus.rewrite.stabilize.Log1pOfNegExpToLog1mexp;
+import org.gradus.rewrite.stabilize.OneMinusExpToNegExpm1;
+import org.gradus.rewrite.stabilize.LogOfSumOfExpToMaxShifted;
+import org.gradus.rewrite.stabilize.ExpOverSumOfExpToMaxShifted;
 import org.gradus.rewrite.canonicalize.CombineConstantFactors;
 import org.gradus.rewrite.canonicalize.CombineConstantTerms;
 import org.gradus.rewrite.canonicalize.DimShuffleChain;
@@ -23,6 +34,7 @@ import org.gradus.rewrite.canonicalize.MulByOne;
 import org.gradus.rewrite.canonicalize.PowHalfToSqrt;
 import org.gradus.rewrite.canonicalize.PowOneToIdentity;
 import org.gradus.rewrite.canonicalize.PowTwoToSqr;
+import org.gradus.rewrite.canonicalize.PowZeroToOnes;
 import org.gradus.rewrite.canonicalize.SubZero;
 import org.gradus.rewrite.canonicalize.SumOfNegation;
 import org.gradus.rewrite.canonicalize.SumOfSum;
@@ -39,8 +51,11 @@ import org.gradus.rewrite.place.CancelTransferPairs;
 import org.gradus.rewrite.place.MoveToDevice;
 import org.gradus.rewrite.specialize.DimShuffleOfFill;
 import org.gradus.rewrite.specialize.FillSink;
+import org.gradus.rewrite.specialize.HalfIntegerPowerToSqrtProducts;
 import org.gradus.rewrite.specialize.IntegerPowerToMultiplications;
 import org.gradus.rewrite.specialize.MatrixVectorDotToGemv;
+import org.gradus.rewrite.specialize.PowMinusHalfToReciprocalSqrt;
+import org.gradus.rewrite.specialize.PowMinusOneToReciprocal;
 import org.gradus.rewrite.specialize.ScaledDotPlusToGemm;
 import org.gradus.rewrite.specialize.TransposeIntoGemmFlags;
 import org.gradus.rewrite.stabilize.BinaryCrossentropyOfSigmoidToSoftplus;
@@ -74,19 +89,24 @@ public final class Pipeline {
         p.put(Phase.MERGE, List.of(new MergeEqualConstants(), new FoldConstants(), new FoldStaticShape(),
                 new MergeEqualNodes()));
         p.put(Phase.CANONICALIZE, List.of(new MulByOne(), new AddZero(), new SubZero(), new DivByOne(),
-                new DoubleNegation(), new CombineConstantFactors(), new CombineConstantTerms(), new PowOneToIdentity(),
+                new DoubleNegation(), new AddNegationToSub(), new LogOfExpToIdentity(), new CombineConstantFactors(),
+                new CombineConstantTerms(), new PowZeroToOnes(), new PowOneToIdentity(),
                 new PowTwoToSqr(), new PowHalfToSqrt(), new SumOfNegation(), new SumOfSum(), new DimShuffleChain(), new FillNoOp(),
                 new ShapeOfElementwise(), new ShapeEntryOfReduction(),
                 new IdentityNoOp(), new FoldConstants(), new MergeEqualNodes()));
         p.put(Phase.STABILIZE, List.of(new ReciprocalOfOnePlusExpToSigmoid(), new LogOnePlusExpToSoftplus(),
                 new Log1pOfExpToSoftplus(), new BinaryCrossentropyOfSigmoidToSoftplus(), new LogOfSigmoidToSoftplus(),
-                new LogOneMinusSigmoidToSoftplus(), new LogOfSoftmaxToLogSoftmax(), new CrossentropyOfSoftmaxToFusedOp(),
+                new LogOneMinusSigmoidToSoftplus(), new Log1pOfNegSigmoidToSoftplus(), new OneMinusSigmoidToSigmoidOfNeg(),
+                new ExpOverOnePlusExpToSigmoid(), new SigmoidTimesExpToSigmoid(), new LogOfNegExpm1ToLog1mexp(),
+                new Log1pOfNegExpToLog1mexp(), new OneMinusExpToNegExpm1(), new LogOfSumOfExpToMaxShifted(),
+                new ExpOverSumOfExpToMaxShifted(),                 new LogOfSoftmaxToLogSoftmax(), new CrossentropyOfSoftmaxToFusedOp(),
                 new NegLogSoftmaxAtLabelsToFusedOp(), new SoftmaxCrossentropyGradToSoftmaxMinusOneHot(),
                 new SoftmaxGradOfLogGradToLogSoftmaxGrad(), new CancelCommonFactors(),
                 new DistributeProductOverSumToCancel(), new LogOnePlusToLog1p(), new ExpMinusOneToExpm1(),
                 new DoubleNegation(), new MergeEqualNodes()));
         p.put(Phase.SPECIALIZE, List.of(new ScaledDotPlusToGemm(), new ScaledDotPlusToGemm.Subtracted(),
                 new MatrixVectorDotToGemv(), new TransposeIntoGemmFlags(), new IntegerPowerToMultiplications(),
+                new PowMinusOneToReciprocal(), new PowMinusHalfToReciprocalSqrt(), new HalfIntegerPowerToSqrtProducts(),
                 new TwoProductsIntoOneGemm(), new SharedSoftplusTail(), new SigmoidFromSharedExp(), new FillSink(),
                 new DimShuffleOfFill(),
                 // again once FillSink has removed the gradient's fills that read a negated sum for its shape

@@ -28,6 +28,14 @@ public final class TensorConstant extends TensorVariable {
         return new TensorConstant(value, weak, name);
     }
 
+    /**
+     * A weak constant holding {@code value} in its own dtype: what folding an operation on weak
+     * numbers gives ({@code 2 - 1} on two int32 literals is an int32 literal again). Engine use.
+     */
+    public static TensorConstant weak(NDArray value) {
+        return new TensorConstant(value, true, null);
+    }
+
     /** A copy of the value. */
     public NDArray value() {
         return value.copy();

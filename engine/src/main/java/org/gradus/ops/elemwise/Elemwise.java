@@ -145,7 +145,9 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
         for (int i = 0; i < inputs.size(); i++) {
             TensorVariable in = inputs.get(i);
             TensorVariable g = raw.get(i);
-            if (g == null || !in.type().dtype().isFloat()) {
+            // an integer operand of a float result gets the float gradient it would have as a float
+            // (PyTensor's rule); an integer result passes no gradient
+            if (g == null || !in.type().dtype().isFloat() && !outputs.get(0).dtype().isFloat()) {
                 result.add(null);
                 continue;
             }
@@ -156,7 +158,7 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
 
     /**
      * Sums a gradient shaped like the output over the axes along which {@code input} was broadcast,
-     * and gives it the input's rank and dtype.
+     * and gives it the input's rank and, for a float input, its dtype.
      */
     static TensorVariable reduceToShapeOf(TensorVariable g, TensorVariable input, TensorType outType) {
         TensorType in = input.type();
@@ -185,7 +187,7 @@ public record Elemwise(ScalarOp scalarOp) implements Op {
             r = T.sum(r, axes.stream().mapToInt(Integer::intValue).toArray());
             r = T.dimshuffle(r, order.stream().mapToInt(Integer::intValue).toArray());
         }
-        if (r.type().dtype() != in.dtype()) {
+        if (r.type().dtype() != in.dtype() && in.dtype().isFloat()) {
             r = T.cast(r, in.dtype());
         }
         return r;

@@ -108,9 +108,26 @@ public record Dot() implements Op {
             ga = T.dot(g, T.transpose(b));
             gb = T.dot(T.transpose(a), g);
         }
+        // an integer operand gets the float gradient it would have as a float (PyTensor's rule)
         return java.util.Arrays.asList(
-                a.dtype().isFloat() ? castTo(ga, a.dtype()) : null,
-                b.dtype().isFloat() ? castTo(gb, b.dtype()) : null);
+                a.dtype().isFloat() ? castTo(withStaticOnes(ga, a), a.dtype()) : withStaticOnes(ga, a),
+                b.dtype().isFloat() ? castTo(withStaticOnes(gb, b), b.dtype()) : withStaticOnes(gb, b));
+    }
+
+    /**
+     * The gradient with the static length-1 axes of its operand: a product can only see the length of
+     * the contracted axis through the other operand, so {@code dot(g, b.T)} may not know that
+     * {@code a} has one column. Summing over an axis that has length 1 at run time keeps the values
+     * and gives the axis its static 1 (Theano's {@code patternbroadcast}).
+     */
+    private static TensorVariable withStaticOnes(TensorVariable grad, TensorVariable like) {
+        List<Integer> axes = new java.util.ArrayList<>();
+        for (int d = 0; d < like.ndim(); d++) {
+            if (like.type().dim(d) == 1 && grad.type().dim(d) != 1) {
+                axes.add(d);
+            }
+        }
+        return axes.isEmpty() ? grad : T.sum(grad, axes.stream().mapToInt(Integer::intValue).toArray(), true);
     }
 
     private static TensorVariable castTo(TensorVariable v, DType d) {

@@ -128,7 +128,7 @@ public final class RandomStreams {
         return node.output(1);
     }
 
-    /** Java ints or a symbolic integer vector, as an integer shape vector. */
+    /** Java ints, a mix of Java ints and int scalars, or a symbolic integer vector, as an integer shape vector. */
     private static TensorVariable shapeVector(Distribution distribution, Object shape) {
         if (shape instanceof TensorVariable) {
             TensorVariable s = (TensorVariable) shape;
@@ -144,7 +144,12 @@ public final class RandomStreams {
         if (shape instanceof long[]) {
             return T.constant(shape, DType.INT64);
         }
+        if (shape instanceof Object[]) {
+            // Theano's (n, 1): symbolic and Java lengths mixed; the Java ones stay static
+            return org.gradus.ops.shape.Shapes.stackScalars((Object[]) shape);
+        }
         throw new IllegalArgumentException(distribution.name() + ": cannot use " + shape
-                + " as a shape; pass an int[] or a symbolic integer vector such as T.shape(x)");
+                + " as a shape; pass an int[], an Object[] of ints and int scalars such as {x.shape(0), 1},"
+                + " or a symbolic integer vector such as T.shape(x)");
     }
 }

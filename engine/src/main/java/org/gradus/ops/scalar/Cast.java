@@ -25,10 +25,11 @@ public record Cast(DType dtype) implements UnaryScalarOp {
     @Override
     public List<TensorVariable> grad(List<TensorVariable> inputs, TensorVariable output, TensorVariable gz) {
         DType in = inputs.get(0).type().dtype();
-        if (!in.isFloat() || !dtype.isFloat()) {
+        if (!dtype.isFloat()) {
             return java.util.Collections.singletonList(null);
         }
-        return List.of(T.cast(gz, in));
+        // into a float: the gradient passes, in the input's dtype when that is a float (PyTensor's Cast.grad)
+        return List.of(in.isFloat() ? T.cast(gz, in) : gz);
     }
 
     @Override

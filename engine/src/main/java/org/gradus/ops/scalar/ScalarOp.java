@@ -63,12 +63,19 @@ public interface ScalarOp {
         return null;
     }
 
-    /** Float dtypes stay; integers and bool become floatX (Theano's rule for transcendental functions). */
+    /**
+     * Float dtypes stay; bool and uint8 become float32, which holds them exactly, and wider integers
+     * floatX (Theano's {@code upgrade_to_float} for transcendental functions: {@code sqrt} of uint8
+     * is float32).
+     */
     static DType floatOutput(List<DType> inputs) {
         DType d = inputs.get(0);
         for (DType t : inputs) {
             d = DType.upcast(d, t);
         }
-        return d.isFloat() ? d : Config.get().floatX();
+        if (d.isFloat()) {
+            return d;
+        }
+        return d == DType.BOOL || d == DType.UINT8 ? DType.FLOAT32 : Config.get().floatX();
     }
 }

@@ -16,6 +16,6 @@ public final class PowHalfToSqrt extends ElemwiseRewriter {
 
     @Override
     protected TensorVariable replace(Apply node, FunctionGraph graph) {
-        return Patterns.isConstant(node.input(1), 0.5) ? T.sqrt(node.input(0)) : null;
+        return Patterns.isConstant(node.input(1), 0.5) ? Patterns.broadcastLike(T.sqrt(node.input(0)), node) : null;
     }
 }

@@ -7,7 +7,7 @@ import org.gradus.rewrite.FunctionGraph;
 import org.gradus.rewrite.Patterns;
 import org.gradus.tensor.TensorVariable;
 
-/** {@code x ** 1} becomes {@code x}. */
+/** {@code x ** 1} becomes {@code x} (Theano's {@code local_pow_canonicalize}), whatever the literal's type and broadcast shape. */
 public final class PowOneToIdentity extends ElemwiseRewriter {
     public PowOneToIdentity() {
         super(Pow.class);
@@ -15,6 +15,6 @@ public final class PowOneToIdentity extends ElemwiseRewriter {
 
     @Override
     protected TensorVariable replace(Apply node, FunctionGraph graph) {
-        return Patterns.isConstant(node.input(1), 1) ? node.input(0) : null;
+        return Patterns.isConstant(node.input(1), 1) ? Patterns.broadcastLike(node.input(0), node) : null;
     }
 }

@@ -16,6 +16,6 @@ public final class PowTwoToSqr extends ElemwiseRewriter {
 
     @Override
     protected TensorVariable replace(Apply node, FunctionGraph graph) {
-        return Patterns.isConstant(node.input(1), 2) ? T.sqr(node.input(0)) : null;
+        return Patterns.isConstant(node.input(1), 2) ? Patterns.broadcastLike(T.sqr(node.input(0)), node) : null;
     }
 }

@@ -8,7 +8,6 @@ import org.gradus.graph.Apply;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.T;
 import org.gradus.tensor.TensorConstant;
-import org.gradus.types.DType;
 
 /** Computing a node at compile time, and the identity of constant values. */
 public final class Folding {
@@ -58,19 +57,9 @@ public final class Folding {
         }
         List<TensorConstant> result = new ArrayList<>();
         for (int o = 0; o < outs.length; o++) {
-            result.add(allWeak && outs[o].ndim() == 0 ? weakScalar(outs[o]) : T.constant(outs[o], outs[o].dtype()));
+            result.add(allWeak && outs[o].ndim() == 0 ? TensorConstant.weak(outs[o]) : T.constant(outs[o], outs[o].dtype()));
         }
         return result;
-    }
-
-    private static TensorConstant weakScalar(NDArray v) {
-        DType d = v.dtype();
-        if (d.isBool()) {
-            return T.constant(v.doubleValue() != 0);
-        } else if (d.isInteger()) {
-            return T.constant(v.getLong(0));
-        }
-        return T.constant(v.doubleValue());
     }
 
     /** A key equal for constants of equal weakness, dtype, shape and values; {@code null} for large ones. */

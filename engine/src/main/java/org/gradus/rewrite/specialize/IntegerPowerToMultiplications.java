@@ -8,7 +8,12 @@ import org.gradus.rewrite.Patterns;
 import org.gradus.tensor.T;
 import org.gradus.tensor.TensorVariable;
 
-/** {@code x ** n} for a small integer {@code 3 <= n <= 8} becomes multiplications by repeated squaring ({@code x**4 -> sqr(sqr(x))}). */
+/**
+ * {@code x ** n} for a small integer {@code 2 <= |n| <= 8} becomes multiplications by repeated
+ * squaring ({@code x**4 -> sqr(sqr(x))}), and for negative {@code n} with a float result their
+ * reciprocal ({@code x**-2 -> 1 / sqr(x)}): Theano's {@code local_pow_specialize} and
+ * {@code local_pow_to_nested_squaring}.
+ */
 public final class IntegerPowerToMultiplications extends ElemwiseRewriter {
     static final int MAX_EXPONENT = 8;
 
@@ -18,15 +23,18 @@ public final class IntegerPowerToMultiplications extends ElemwiseRewriter {
 
     @Override
     protected TensorVariable replace(Apply node, FunctionGraph graph) {
-        for (int n = 3; n <= MAX_EXPONENT; n++) {
+        for (int n = 2; n <= MAX_EXPONENT; n++) {
             if (Patterns.isConstant(node.input(1), n)) {
-                return power(node.input(0), n);
+                return Patterns.broadcastLike(power(node.input(0), n), node);
+            }
+            if (node.output(0).dtype().isFloat() && Patterns.isConstant(node.input(1), -n)) {
+                return Patterns.broadcastLike(T.div(1, power(node.input(0), n)), node);
             }
         }
         return null;
     }
 
-    private static TensorVariable power(TensorVariable x, int n) {
+    static TensorVariable power(TensorVariable x, int n) {
         if (n == 1) {
             return x;
         }

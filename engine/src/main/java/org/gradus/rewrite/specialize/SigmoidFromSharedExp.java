@@ -25,7 +25,8 @@ import org.gradus.tensor.TensorVariable;
  * {@code softplus_tail(x)} after {@link SharedSoftplusTail}: a binary cross-entropy of logits and its
  * gradient), both read one {@code e = exp(-|x|)}: the tail becomes {@code log1p(e)} (its own
  * definition, so {@code softplus(±x) = relu(±x) + log1p(e)} as softplus is computed) and the sigmoid
- * {@link SigmoidGivenExp}{@code (x, e)}, one exp per element instead of two. CPU only, like the shared tail.
+ * {@link SigmoidGivenExp}{@code (x, e)} (and {@code sigmoid(-x)} reads the same e), one exp per element
+ * instead of two. CPU only, like the shared tail.
  */
 public final class SigmoidFromSharedExp implements NodeRewriter {
     @Override
@@ -37,11 +38,14 @@ public final class SigmoidFromSharedExp implements NodeRewriter {
     public Optional<Replacement> rewrite(Apply node, FunctionGraph graph) {
         TensorVariable r;
         if (Patterns.is(node, Sigmoid.class)) {
-            TensorVariable x = node.input(0);
+            // sigmoid(-x) (what 1 - sigmoid(x) becomes) reads the same exp(-|x|) as sigmoid(x)
+            TensorVariable y = node.input(0);
+            Apply neg = Patterns.owner(y, Neg.class);
+            TensorVariable x = neg != null && !readsTail(y, graph) ? neg.input(0) : y;
             if (!readsTail(x, graph)) {
                 return Optional.empty();
             }
-            r = new Elemwise(new SigmoidGivenExp()).apply(x, sharedExp(x));
+            r = new Elemwise(new SigmoidGivenExp()).apply(y, sharedExp(x));
         } else if (Patterns.is(node, SoftplusTail.class)) {
             TensorVariable x = node.input(0);
             if (!readsSigmoid(x, graph)) {

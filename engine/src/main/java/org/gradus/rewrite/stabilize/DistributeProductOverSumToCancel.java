@@ -16,7 +16,8 @@ import org.gradus.tensor.TensorVariable;
 
 /**
  * {@code (a ± b) * q} becomes {@code a*q ± b*q} when a term divides by a factor of {@code q}, so
- * that {@link CancelCommonFactors} can cancel it. Gradients add the contributions of several uses
+ * that {@link CancelCommonFactors} can cancel it (or a {@code 1 + exp(t)} by an {@code exp(t)} of {@code q}, for
+ * {@link ExpOverOnePlusExpToSigmoid}). Gradients add the contributions of several uses
  * of a variable before the chain rule multiplies by the local derivative; this is what makes the
  * gradient of a binary cross-entropy of a saturated sigmoid finite.
  */
@@ -68,7 +69,21 @@ public final class DistributeProductOverSumToCancel implements NodeRewriter {
         }
         Factors t = Factors.of(term, graph);
         for (TensorVariable d : t.denominator) {
-            if (Factors.containsSame(q.numerator, d)) {
+            if (Factors.containsSame(q.numerator, d) || pairsWithExp(d, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code d = 1 + exp(t)} and {@code exp(t)} is a factor of q: {@link ExpOverOnePlusExpToSigmoid} then applies. */
+    private static boolean pairsWithExp(TensorVariable d, Factors q) {
+        TensorVariable t = Terms.onePlusExpArgument(d);
+        if (t == null) {
+            return false;
+        }
+        for (TensorVariable n : q.numerator) {
+            if (Terms.expArgument(n) == t) {
                 return true;
             }
         }

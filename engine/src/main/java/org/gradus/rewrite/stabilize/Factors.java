@@ -5,6 +5,7 @@ import java.util.List;
 import org.gradus.graph.Apply;
 import org.gradus.ops.scalar.Mul;
 import org.gradus.ops.scalar.Neg;
+import org.gradus.ops.scalar.Sqr;
 import org.gradus.ops.scalar.TrueDiv;
 import org.gradus.rewrite.FunctionGraph;
 import org.gradus.rewrite.Patterns;
@@ -13,7 +14,7 @@ import org.gradus.tensor.TensorVariable;
 
 /**
  * A product seen as {@code sign * (n1 * n2 * ...) / (d1 * d2 * ...)}, flattened through the
- * multiplications, divisions and negations that only it reads (and that keep its dtype).
+ * multiplications, divisions, squares and negations that only it reads (and that keep its dtype).
  */
 final class Factors {
     final List<TensorVariable> numerator = new ArrayList<>();
@@ -35,6 +36,9 @@ final class Factors {
         } else if (flatten && Patterns.is(o, TrueDiv.class)) {
             collect(o.input(0), inNumerator, false, graph, root);
             collect(o.input(1), !inNumerator, false, graph, root);
+        } else if (flatten && Patterns.is(o, Sqr.class)) {
+            collect(o.input(0), inNumerator, false, graph, root);
+            collect(o.input(0), inNumerator, false, graph, root);
         } else if (flatten && Patterns.is(o, Neg.class)) {
             negative = !negative;
             collect(o.input(0), inNumerator, false, graph, root);

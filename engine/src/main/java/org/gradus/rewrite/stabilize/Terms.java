@@ -1,6 +1,8 @@
 package org.gradus.rewrite.stabilize;
 
 import org.gradus.graph.Apply;
+import org.gradus.ops.scalar.Add;
+import org.gradus.ops.scalar.Exp;
 import org.gradus.ops.scalar.Neg;
 import org.gradus.ops.scalar.ScalarOp;
 import org.gradus.rewrite.Patterns;
@@ -22,6 +24,25 @@ final class Terms {
             return node.input(1);
         }
         return Patterns.isConstant(node.input(1), 1) ? node.input(0) : null;
+    }
+
+    /** {@code t} when {@code v = exp(t)}, else {@code null}. */
+    static TensorVariable expArgument(TensorVariable v) {
+        Apply exp = Patterns.owner(v, Exp.class);
+        return exp == null ? null : exp.input(0);
+    }
+
+    /** {@code t} when {@code v = 1 + exp(t)} (either order, any literal 1), else {@code null}. */
+    static TensorVariable onePlusExpArgument(TensorVariable v) {
+        TensorVariable z = otherThanOne(v, Add.class);
+        return z == null ? null : expArgument(z);
+    }
+
+    /** Whether {@code a = -b} or {@code b = -a}. */
+    static boolean negationOf(TensorVariable a, TensorVariable b) {
+        Apply na = Patterns.owner(a, Neg.class);
+        Apply nb = Patterns.owner(b, Neg.class);
+        return na != null && na.input(0) == b || nb != null && nb.input(0) == a;
     }
 
     /** {@code -x}, written {@code y} when {@code x = -y}. */
