@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Fails when the student edition gives an answer away: no line of a reference step body may appear
  * anywhere in it. The reference lines are those between {@code // tag::stepK[]} and
  * {@code // end::stepK[]} in the solutions, except blank lines, lines of braces and brackets alone, and
- * lines that the skeleton's file of the same lab also has (the student has those already). The student
+ * lines whose text the skeleton's file of the same lab also contains (the student has that already: a
+ * signature, or a continuation line such as {@code int batchSize) {} that is part of a skeleton's signature). The student
  * edition is read as text: HTML pages without their tags (entities decoded), PDF files through PDFBox's
  * text extraction, every other text file as it is; images, fonts and inline {@code data:} URIs are
  * skipped. Whitespace is ignored on both sides, so a code line wrapped across PDF lines or split into
@@ -77,7 +77,7 @@ public final class LeakCheck {
                 System.err.println("  " + edition.relativize(leak.file()) + ": " + leak.line().lab() + ", step "
                         + leak.line().step() + ": " + leak.line().text());
             }
-            System.err.println("Put what shows them between ifdef::answer-key[] and endif::[] in the lesson or deck,"
+            System.err.println("Put what shows them between ifdef::answer-key[] and endif::answer-key[] in the lesson or deck,"
                     + " or rewrite the hint so that it teaches without the code.");
             System.exit(1);
         }
@@ -121,11 +121,8 @@ public final class LeakCheck {
         for (Path labFolder : Folders.list(solutions, "lab[0-9]*")) {
             String lab = "Lab " + Folders.numberIn(labFolder);
             for (Path java : Folders.list(labFolder, "*.java")) {
-                Set<String> skeleton = new HashSet<>();
                 Path skeletonFile = skeletons.resolve(labFolder.getFileName().toString()).resolve(java.getFileName().toString());
-                if (Files.isRegularFile(skeletonFile)) {
-                    Files.readAllLines(skeletonFile).forEach(l -> skeleton.add(key(l)));
-                }
+                String skeleton = Files.isRegularFile(skeletonFile) ? key(Files.readString(skeletonFile)) : "";
                 int step = -1;
                 for (String line : Files.readAllLines(java)) {
                     Matcher tag = StepSources.TAG.matcher(line);

@@ -51,6 +51,9 @@ public final class StepSources {
         for (GradedTest test : gradedTests(Path.of(args[1]))) {
             graded.computeIfAbsent(test.lab() + "-" + test.step(), k -> new ArrayList<>()).add(test);
         }
+        // a stale file would be converted or included as if current: start both folders afresh
+        Folders.deleteRecursively(out.resolve("skeleton"));
+        Folders.deleteRecursively(out.resolve("grading"));
         int steps = 0;
         for (Path labFolder : Folders.list(labs, "lab[0-9]*")) {
             int lab = Folders.numberIn(labFolder);
