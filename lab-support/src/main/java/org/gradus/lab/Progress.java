@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * A progress bar for training loops: {@code [########------------]  400/1000  cost 0.01234}.
  * On a terminal the bar is redrawn in place; otherwise (IDE console, log file) a line is printed at
- * every quarter, so logs stay short.
+ * every quarter, so logs stay short. Every update also tells a lab's {@link StepRunner} that the
+ * running step is alive, so a long training loop is not stopped by the step's time limit.
  */
 public final class Progress {
     private static final int WIDTH = 20;
@@ -34,6 +35,7 @@ public final class Progress {
 
     /** Reports that {@code done} of the steps are finished and the last cost was {@code cost}. */
     public void update(int done, double cost) {
+        StepRunner.signOfLife();
         if (inPlace) {
             out.print("\r" + line(done, cost));
             if (done >= total) {

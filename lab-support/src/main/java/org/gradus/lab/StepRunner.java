@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.gradus.compile.Function;
 import org.gradus.printing.Printing;
 import org.gradus.tensor.TensorVariable;
@@ -18,6 +22,12 @@ import org.knowm.xchart.XYChart;
  * and result (and writes the result of a done step to {@code step-N.txt} beside the figures, for the
  * lessons to include), renders the graphs and figures the step asks for, and goes on when a step is not done
  * yet. A step that calls an earlier step that is not done is reported as waiting for that step.
+ *
+ * <p>Each step has a time limit, so a step that loops forever cannot hang the lab: {@value #TIMEOUT_PROPERTY}
+ * seconds (default {@value #DEFAULT_TIMEOUT_SECONDS}; {@code 0} means none), counted from the step's start
+ * or from its last {@link Progress} update, so a long training loop that reports progress goes on. A step
+ * over the limit is reported as "did not finish within N s" and the lab goes on with the next step (the
+ * late step's thread is left running in the background; it cannot hold the program open).
  *
  * <pre>{@code
  * StepRunner run = new StepRunner(1, "The logistic function");
@@ -35,8 +45,17 @@ public final class StepRunner {
         /** The step uses an earlier step that is not done yet. */
         WAITS_FOR_EARLIER_STEP,
         /** The step threw another exception. */
-        FAILED
+        FAILED,
+        /** The step did not finish within the time limit. */
+        TIMED_OUT
     }
+
+    /** The system property with the time limit of a step, in seconds ({@code 0}: no limit). */
+    public static final String TIMEOUT_PROPERTY = "gradus.step.timeout";
+    /** The time limit of a step when {@value #TIMEOUT_PROPERTY} is not set, in seconds. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+    /** When a step last showed it is alive: its start or a {@link Progress} update ({@link System#nanoTime()}). */
+    private static volatile long lastSignOfLife = System.nanoTime();
 
     private final int lab;
     private final PrintStream out;
@@ -58,13 +77,13 @@ public final class StepRunner {
         out.println("figures and graphs go to " + figures.directory().toAbsolutePath());
     }
 
-    /** Runs one step and prints its result, or why there is none. */
+    /** Runs one step and prints its result, or why there is none (within the time limit of the class comment). */
     public Outcome step(int number, String title, Step body) {
         out.println();
         out.println("== Step " + number + ": " + title);
         Outcome outcome;
         try {
-            Object result = body.run();
+            Object result = runWithTimeLimit(number, body);
             if (result != null) {
                 out.println(result);
             }
@@ -78,12 +97,86 @@ public final class StepRunner {
                 out.println("waits for an earlier step: " + e.getMessage());
                 outcome = Outcome.WAITS_FOR_EARLIER_STEP;
             }
+        } catch (StepTimedOut e) {
+            out.println("step " + number + " did not finish within " + e.seconds + " s (an endless loop? -D"
+                    + TIMEOUT_PROPERTY + "=SECONDS changes the limit, 0 removes it); going on with the next step");
+            outcome = Outcome.TIMED_OUT;
         } catch (Exception | AssertionError e) {
             out.println("FAILED: " + e + where(e));
             outcome = Outcome.FAILED;
         }
         outcomes.put(number, outcome);
         return outcome;
+    }
+
+    /** The step's time limit in seconds, from {@value #TIMEOUT_PROPERTY}; 0 for none. */
+    static long timeoutSeconds() {
+        String value = System.getProperty(TIMEOUT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_TIMEOUT_SECONDS;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TIMEOUT_PROPERTY + " must be a whole number of seconds, not '" + value + "'");
+        }
+    }
+
+    /** Called by {@link Progress}: the running step is alive, so its time limit starts again. */
+    static void signOfLife() {
+        lastSignOfLife = System.nanoTime();
+    }
+
+    /** Thrown when a step ran past its time limit. */
+    private static final class StepTimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long seconds;
+
+        StepTimedOut(long seconds) {
+            super(null, null, false, false);
+            this.seconds = seconds;
+        }
+    }
+
+    /** Runs the body on a daemon thread and waits for it, at most the time limit since its last sign of life. */
+    private Object runWithTimeLimit(int number, Step body) throws Exception {
+        long limit = timeoutSeconds();
+        if (limit == 0) {
+            return body.run();
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(body.run());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "lab " + lab + " step " + number);
+        thread.setDaemon(true);
+        signOfLife();
+        thread.start();
+        long limitNanos = TimeUnit.SECONDS.toNanos(limit);
+        while (true) {
+            long left = lastSignOfLife + limitNanos - System.nanoTime();
+            if (left <= 0) {
+                thread.interrupt();
+                throw new StepTimedOut(limit);
+            }
+            try {
+                return result.get(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // not yet: look at the time limit again (a Progress update may have moved it)
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception exception) {
+                    throw exception;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
     }
 
     /** Writes a done step's printed result to {@code step-N.txt} beside the figures, for the lessons to include. */

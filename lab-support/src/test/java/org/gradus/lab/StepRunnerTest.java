@@ -26,7 +26,8 @@ class StepRunnerTest {
     @Test
     void notDoneYetNamesLabStepTaskAndLesson() {
         NotDoneYet e = new NotDoneYet(1, 3, "build the gradient of S with T.grad");
-        assertThat(e.getMessage()).isEqualTo("Lab 1, step 3: build the gradient of S with T.grad — see lessons/lab1.adoc");
+        assertThat(e.getMessage()).isEqualTo("Lab 1, step 3: build the gradient of S with T.grad — see lessons/lab1.adoc"
+                + " (built: target/handouts/student/lessons/lab1.html)");
         assertThat(e.lab()).isEqualTo(1);
         assertThat(e.step()).isEqualTo(3);
     }
@@ -46,11 +47,66 @@ class StepRunnerTest {
         })).isEqualTo(StepRunner.Outcome.FAILED);
         run.printSummary();
         assertThat(printed()).contains("== Step 1: done\nf(2) = 4.0")
-                .contains("not done yet: Lab 3, step 2: write step two — see lessons/lab3.adoc")
+                .contains("not done yet: Lab 3, step 2: write step two — see lessons/lab3.adoc (built: target/handouts/student/lessons/lab3.html)")
                 .contains("waits for an earlier step: Lab 3, step 2")
                 .contains("FAILED: java.lang.IllegalStateException: shape mismatch")
                 .contains("Lab 3: 1 of 4 steps ran");
         assertThat(run.outcomes()).hasSize(4);
+    }
+
+    @Test
+    void anEndlessStepIsStoppedAfterTheTimeLimitAndTheLabGoesOn() {
+        String before = System.getProperty(StepRunner.TIMEOUT_PROPERTY);
+        System.setProperty(StepRunner.TIMEOUT_PROPERTY, "1");
+        try {
+            StepRunner run = runner();
+            assertThat(run.step(1, "endless", () -> {
+                while (true) {
+                    Thread.onSpinWait();
+                }
+            })).isEqualTo(StepRunner.Outcome.TIMED_OUT);
+            assertThat(run.step(2, "next", () -> "ran")).isEqualTo(StepRunner.Outcome.DONE);
+            assertThat(printed()).contains("step 1 did not finish within 1 s").contains("-Dgradus.step.timeout=SECONDS")
+                    .contains("== Step 2: next\nran");
+        } finally {
+            if (before == null) {
+                System.clearProperty(StepRunner.TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(StepRunner.TIMEOUT_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void progressUpdatesKeepALongStepAlive() {
+        String before = System.getProperty(StepRunner.TIMEOUT_PROPERTY);
+        System.setProperty(StepRunner.TIMEOUT_PROPERTY, "1");
+        try {
+            StepRunner run = runner();
+            Progress progress = new Progress("epoch", 6, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8), false);
+            assertThat(run.step(1, "training", () -> {
+                for (int epoch = 1; epoch <= 6; epoch++) {
+                    Thread.sleep(400);
+                    progress.update(epoch, 1.0 / epoch);
+                }
+                return "trained";
+            })).isEqualTo(StepRunner.Outcome.DONE);
+        } finally {
+            if (before == null) {
+                System.clearProperty(StepRunner.TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(StepRunner.TIMEOUT_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void theProjectRootIsTheFolderOfTheParentPom() {
+        Path root = Figures.projectRoot(Path.of("").toAbsolutePath());
+        assertThat(root).isNotNull();
+        assertThat(root.resolve("labs/pom.xml")).isRegularFile();
+        assertThat(Figures.projectRoot(root.resolve("lab-support/src"))).isEqualTo(root);
     }
 
     @Test

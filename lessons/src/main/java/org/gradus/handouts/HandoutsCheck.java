@@ -14,15 +14,23 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 /**
- * Checks the finished handouts folder: the index, an HTML page and a PDF handout for every lesson, a
+ * Checks the finished handouts folder, in each of its two editions ({@code student/} and
+ * {@code instructor/}, see {@link #EDITIONS}): the index, whose links all resolve inside the edition, an
+ * HTML page and a PDF handout for every lesson, a
  * PDF deck (landscape, one page per slide) and, where reveal.js was installed, a reveal.js deck for every
  * deck source; every resource the generated pages load (and the stylesheets they load, in turn) is
  * local and exists, and every image shows something; nothing is loaded from the network. Prints every problem and exits with 1 when there is one.
+ *
+ * The handouts folder's own {@code index.html} must link to both editions.
  *
  * <p>Arguments: the handouts folder, the lessons source folder, the slides source folder, and
  * {@code true} when the reveal.js deck must exist (npm was available).
  */
 public final class HandoutsCheck {
+    /** The editions: each a folder of the handouts with the same lessons and decks. */
+    static final List<String> EDITIONS = List.of("student", "instructor");
+    private static final java.util.regex.Pattern ANCHOR = java.util.regex.Pattern.compile(
+            "<a\\b[^>]*?\\shref\\s*=\\s*[\"']([^\"']*)[\"']", java.util.regex.Pattern.CASE_INSENSITIVE);
     private final Path handouts;
     private final List<String> problems = new ArrayList<>();
     /** Stylesheets already checked (a page's stylesheets are checked with what they load in turn). */
@@ -39,19 +47,69 @@ public final class HandoutsCheck {
         if (args.length != 4) {
             throw new IllegalArgumentException("usage: HandoutsCheck <handouts> <lessons sources> <slides sources> <reveal.js required>");
         }
-        HandoutsCheck check = new HandoutsCheck(Path.of(args[0]).toAbsolutePath().normalize());
-        check.run(Path.of(args[1]), Path.of(args[2]), Boolean.parseBoolean(args[3]));
-        if (!check.problems.isEmpty()) {
-            System.err.println("The handouts in " + check.handouts + " have " + check.problems.size() + " problem(s):");
-            check.problems.forEach(p -> System.err.println("  " + p));
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        List<String> problems = new ArrayList<>();
+        HandoutsCheck top = new HandoutsCheck(root);
+        if (top.requireFile(root.resolve("index.html"))) {
+            List<String> links = top.checkLinks(root.resolve("index.html"));
+            for (String edition : EDITIONS) {
+                if (links.stream().noneMatch(link -> link.startsWith(edition + "/"))) {
+                    top.problems.add("index.html does not link to the " + edition + " edition");
+                }
+            }
+        }
+        problems.addAll(top.problems);
+        int pages = 0;
+        int resources = 0;
+        int images = 0;
+        for (String edition : EDITIONS) {
+            HandoutsCheck check = new HandoutsCheck(root.resolve(edition));
+            check.run(Path.of(args[1]), Path.of(args[2]), Boolean.parseBoolean(args[3]));
+            check.problems.forEach(p -> problems.add(edition + "/" + p));
+            pages += check.pages;
+            resources += check.resources;
+            images += check.images;
+        }
+        if (!problems.isEmpty()) {
+            System.err.println("The handouts in " + root + " have " + problems.size() + " problem(s):");
+            problems.forEach(p -> System.err.println("  " + p));
             System.exit(1);
         }
-        System.out.printf("handouts check passed: %d PDF pages, %d page resources (%d images), nothing from the network%n",
-                check.pages, check.resources, check.images);
+        System.out.printf("handouts check passed (%s editions): %d PDF pages, %d page resources (%d images),"
+                + " every index link resolves, nothing from the network%n", String.join(" and ", EDITIONS), pages,
+                resources, images);
+    }
+
+    /**
+     * The local links of a page ({@code <a href>}); each must lead to an existing file inside the folder
+     * checked, so an edition's index links to its own material only.
+     */
+    private List<String> checkLinks(Path page) throws IOException {
+        List<String> links = new ArrayList<>();
+        java.util.regex.Matcher m = ANCHOR.matcher(Files.readString(page));
+        while (m.find()) {
+            String href = m.group(1);
+            if (href.isBlank() || href.startsWith("#") || href.startsWith("mailto:") || PageResources.isRemote(href)) {
+                continue;
+            }
+            links.add(href);
+            Path target = page.getParent().resolve(PageResources.filePart(href)).normalize();
+            if (!target.startsWith(handouts)) {
+                problems.add(handouts.relativize(page) + " links outside its folder: " + href);
+            } else if (!Files.isRegularFile(target)) {
+                problems.add(handouts.relativize(page) + " links to a missing file: " + href);
+            }
+        }
+        if (links.isEmpty()) {
+            problems.add(handouts.relativize(page) + " links to nothing");
+        }
+        return links;
     }
 
     private void run(Path lessonSources, Path slideSources, boolean revealRequired) throws IOException {
-        requireFile(handouts.resolve("index.html"));
+        if (requireFile(handouts.resolve("index.html"))) {
+            checkLinks(handouts.resolve("index.html"));
+        }
         for (Path lesson : Folders.list(lessonSources, "[!_.]*.adoc")) {
             String stem = Folders.stem(lesson);
             requireFile(handouts.resolve("lessons/" + stem + ".html"));

@@ -21,7 +21,7 @@ import org.gradus.labs.Labs;
 public final class ReferenceRun {
     /** Lines of a lab's output that mean a step did not produce its result. */
     private static final List<String> PROBLEMS = List.of("FAILED", "not done yet", "waits for an earlier step",
-            "graph not rendered");
+            "graph not rendered", "did not finish");
 
     private ReferenceRun() {
     }

@@ -12,23 +12,22 @@ import java.util.concurrent.TimeUnit;
  * folders next to the deck, and moves the converted deck there. Where npm is missing, it says so and
  * leaves the reveal.js deck out; the PDF deck and everything else still build.
  *
- * <p>Arguments: the slides module folder (with {@code package.json}), the folder the revealjs backend
- * wrote the deck pages to, and the handouts' slides folder.
+ * <p>Arguments: the slides module folder (with {@code package.json}), then pairs of folders: one the
+ * revealjs backend wrote an edition's deck pages to, and that edition's slides folder. {@code npm ci} runs once.
  */
 public final class RevealDeck {
     private RevealDeck() {
     }
 
     public static void main(String... args) throws IOException, InterruptedException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: RevealDeck <slides module> <converted deck folder> <output folder>");
+        if (args.length < 3 || args.length % 2 == 0) {
+            throw new IllegalArgumentException("usage: RevealDeck <slides module> (<converted deck folder> <output folder>)...");
         }
         Path module = Path.of(args[0]);
-        Path converted = Path.of(args[1]);
-        Path output = Path.of(args[2]);
-        List<Path> decks = Folders.list(converted, "*.html");
-        if (decks.isEmpty()) {
-            throw new IllegalStateException("no converted reveal.js deck in " + converted.toAbsolutePath());
+        for (int i = 1; i < args.length; i += 2) {
+            if (Folders.list(Path.of(args[i]), "*.html").isEmpty()) {
+                throw new IllegalStateException("no converted reveal.js deck in " + Path.of(args[i]).toAbsolutePath());
+            }
         }
         String npm = System.getProperty("os.name").startsWith("Windows") ? "npm.cmd" : "npm";
         if (!runs(module, npm, "--version")) {
@@ -41,6 +40,14 @@ public final class RevealDeck {
                     + " reveal.js from package-lock.json and needs the npm registry or npm's cache");
         }
         Path revealJs = module.resolve("node_modules/reveal.js");
+        for (int i = 1; i < args.length; i += 2) {
+            install(revealJs, Path.of(args[i]), Path.of(args[i + 1]));
+        }
+    }
+
+    /** Copies reveal.js next to the converted decks of one edition, and the decks into its slides folder. */
+    private static void install(Path revealJs, Path converted, Path output) throws IOException {
+        List<Path> decks = Folders.list(converted, "*.html");
         Path target = output.resolve("reveal.js");
         Folders.deleteRecursively(target);
         Folders.copyRecursively(revealJs.resolve("dist"), target.resolve("dist"));
