@@ -1,5 +1,5 @@
 // JShell startup for Gradus: the course's imports and two helpers, graph(...) and plot(...).
-// Start it with lab-support/jshell/gradus-jshell.sh from the repository root.
+// Start it with lab-support/jshell/gradus-jshell.sh (Windows: gradus-jshell.cmd) from anywhere.
 import java.util.*;
 import java.nio.file.Path;
 import org.gradus.Gradus;

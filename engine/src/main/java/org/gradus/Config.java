@@ -11,6 +11,12 @@ import org.gradus.types.DType;
  * variable {@code GRADUS_FLAGS} (comma-separated {@code key=value}, e.g.
  * {@code floatX=float32,device=cuda,strict=true}), and the defaults.
  *
+ * <p>{@code natives=off} keeps every native library out of the process: matrix products use the pure-Java
+ * GEMM instead of OpenBLAS and oneDNN, and backends that need native code (CUDA) report themselves
+ * unavailable. It is read once, when the first product or backend probe loads its library, so give it
+ * through {@code GRADUS_FLAGS} or {@code -Dgradus.flags}; it is how the fallbacks that a machine
+ * without the natives gets are tested on one that has them.
+ *
  * <p>Settings are read when graphs are built and functions compiled, never deep inside kernels.
  */
 public final class Config {
@@ -19,6 +25,7 @@ public final class Config {
     private volatile DType floatX = DType.FLOAT64;
     private volatile String device = "cpu";
     private volatile boolean strict = false;
+    private volatile boolean natives = true;
 
     private Config() {
         Map<String, String> flags = parseFlags(System.getenv("GRADUS_FLAGS"));
@@ -51,7 +58,10 @@ public final class Config {
         return out;
     }
 
-    /** Sets one flag by name ({@code floatX}, {@code device} or {@code strict}); unknown names are an error. */
+    /**
+     * Sets one flag by name ({@code floatX}, {@code device}, {@code strict} or {@code natives}); unknown names
+     * are an error.
+     */
     public Config set(String key, String value) {
         switch (key.toLowerCase(Locale.ROOT)) {
             case "floatx":
@@ -70,8 +80,16 @@ public final class Config {
                 }
                 strict = Boolean.parseBoolean(value);
                 break;
+            case "natives":
+                natives = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "on", "true" -> true;
+                    case "off", "false" -> false;
+                    default -> throw new IllegalArgumentException("natives must be on or off, not " + value);
+                };
+                break;
             default:
-                throw new IllegalArgumentException("unknown Gradus flag '" + key + "'; known flags: floatX, device, strict");
+                throw new IllegalArgumentException("unknown Gradus flag '" + key
+                        + "'; known flags: floatX, device, strict, natives");
         }
         return this;
     }
@@ -104,5 +122,13 @@ public final class Config {
 
     public Config setStrict(boolean value) {
         return set("strict", Boolean.toString(value));
+    }
+
+    /**
+     * Whether native libraries may be loaded ({@code natives=on}, the default); {@code natives=off} gives the
+     * pure-Java paths. Libraries already loaded stay loaded: set it before the first product.
+     */
+    public boolean natives() {
+        return natives;
     }
 }

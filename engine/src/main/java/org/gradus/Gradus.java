@@ -68,6 +68,11 @@ public final class Gradus {
         return new SharedVariable(v, name);
     }
 
+    /** What this machine gives Gradus (JDK, natives, products, graphs, GPU): {@link Doctor#report()}. */
+    public static String doctor() {
+        return Doctor.report();
+    }
+
     /** The process-wide configuration (floatX, device). */
     public static Config config() {
         return Config.get();

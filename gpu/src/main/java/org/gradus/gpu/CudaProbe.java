@@ -12,7 +12,8 @@ import jcuda.driver.JCudaDriver;
  * <p>Without {@code libcuda.so.1} the first touch of {@link JCudaDriver} throws
  * {@link UnsatisfiedLinkError} and later ones {@link NoClassDefFoundError}; both are
  * {@link LinkageError}s and become a one-line reason here, as does a {@link CudaException} from a
- * driver without a device. Nothing is ever thrown to the caller.
+ * driver without a device. With the flag {@code natives=off} nothing is loaded and that is the reason.
+ * Nothing is ever thrown to the caller.
  */
 public final class CudaProbe {
     private static Result result;
@@ -38,6 +39,9 @@ public final class CudaProbe {
     }
 
     private static Result probe() {
+        if (!org.gradus.Config.get().natives()) {
+            return new Result(Optional.empty(), "natives=off: the CUDA driver is not loaded");
+        }
         try {
             JCudaDriver.setExceptionsEnabled(true);
             JCudaDriver.cuInit(0);

@@ -19,15 +19,20 @@ import java.nio.file.StandardCopyOption;
  * own binding copies Java arrays, so the engine's build compiles a small JNI binding of its own
  * ({@code src/main/c/gradus_sgemm.c}, with the system's C compiler) that pins the arrays in critical regions,
  * as netlib's binding does for OpenBLAS, and runs each call on the calling thread alone ({@link NativeBlas} cuts
- * the products over the cores). Where the binding was not built (no C compiler), does not load, or
- * {@code -Dgradus.sgemm=openblas} is given, one INFO line says why (none for the property) and float32
- * products use OpenBLAS.
+ * the products over the cores). The binding is built on linux-x86_64 only; elsewhere float32 products use
+ * OpenBLAS, quietly. On linux-x86_64, where the binding was not built (no C compiler) or does not load, one INFO
+ * line says why; none for {@code -Dgradus.sgemm=openblas}, or when OpenBLAS itself is not loaded
+ * ({@link NativeBlas} says so).
  */
 final class DnnlGemm {
     private static final System.Logger LOG = System.getLogger(DnnlGemm.class.getName());
-    private static final String BINDING = "native/linux-x86_64/libgradus_sgemm.so";
+    /** The only platform the binding is built for (JavaCPP's name). */
+    private static final String PLATFORM = "linux-x86_64";
+    private static final String BINDING = "native/" + PLATFORM + "/libgradus_sgemm.so";
     private static final String[] STATUS = {"success", "out_of_memory", "invalid_arguments", "unimplemented",
         "last_impl_reached", "runtime_error", "not_required"};
+    /** Why float32 products do not use oneDNN, or {@code null} when the binding loaded; set by {@link #load()}. */
+    private static String problem;
     private static final boolean LOADED = load();
     private static volatile boolean enabled = LOADED;
 
@@ -40,17 +45,26 @@ final class DnnlGemm {
             if (!choice.equals("openblas")) {
                 LOG.log(Level.WARNING, "-Dgradus.sgemm=" + choice + " is neither dnnl nor openblas; using openblas");
             }
+            problem = "-Dgradus.sgemm=" + choice;
+            return false;
+        }
+        if (!NativeBlas.isLoaded()) {
+            problem = "OpenBLAS is not loaded";
             return false;
         }
         if (NativeBlas.OPENBLAS_THREADS > 1) {
-            LOG.log(Level.INFO, "-Dgradus.openblas.threads > 1 hands each product to OpenBLAS whole; float32 products"
-                    + " use OpenBLAS, not oneDNN");
+            problem = "-Dgradus.openblas.threads > 1 hands each product to OpenBLAS whole";
+            LOG.log(Level.INFO, problem + "; float32 products use OpenBLAS, not oneDNN");
+            return false;
+        }
+        if (!NativeBlas.platform().equals(PLATFORM)) {
+            problem = "the oneDNN binding is built on " + PLATFORM + " only";
             return false;
         }
         URL binding = DnnlGemm.class.getResource(BINDING);
         if (binding == null) {
-            LOG.log(Level.INFO, "the oneDNN binding was not built with the engine (it is built on linux-x86_64 where"
-                    + " a C compiler is present); float32 products use OpenBLAS");
+            problem = "the oneDNN binding was not built with the engine (it needs a C compiler at build time)";
+            LOG.log(Level.INFO, problem + "; float32 products use OpenBLAS");
             return false;
         }
         try {
@@ -63,7 +77,8 @@ final class DnnlGemm {
             }
             return true;
         } catch (Throwable e) { // UnsatisfiedLinkError, IOException, NoClassDefFoundError, IllegalStateException
-            LOG.log(Level.INFO, "oneDNN's sgemm did not load (" + e + "); float32 products use OpenBLAS");
+            problem = "oneDNN's sgemm did not load: " + NativeBlas.firstLine(e);
+            LOG.log(Level.INFO, problem + "; float32 products use OpenBLAS");
             return false;
         }
     }
@@ -79,6 +94,11 @@ final class DnnlGemm {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         }
         return copy;
+    }
+
+    /** Why float32 products do not use oneDNN, or {@code null} when the binding loaded. */
+    static String problem() {
+        return problem;
     }
 
     /** Whether the binding loaded in this process. */

@@ -11,14 +11,16 @@ import dev.ludovic.netlib.blas.NativeBLAS;
  * both paths run the same native code (with the same thread setting).
  *
  * <p>Copying operands off the heap and the result back cost the training steps' thin products about a
- * tenth of the step (the minibatch-128 autoencoder step went from 3.2 to 2.9 ms without them). When the binding
- * does not load (another OS or architecture, no {@code /proc/self/maps} to find the library), one
- * INFO line says why and {@link NativeBlas} copies as before; {@code -Dgradus.blas.inplace=false}
+ * tenth of the step (the minibatch-128 autoencoder step went from 3.2 to 2.9 ms without them). netlib's binding
+ * and {@code /proc/self/maps} (to find the library) exist on Linux only: elsewhere {@link NativeBlas} copies,
+ * quietly; on Linux, when the binding does not load, one INFO line says why. {@code -Dgradus.blas.inplace=false}
  * keeps the copying path.
  */
 final class HeapBlas {
     private static final System.Logger LOG = System.getLogger(HeapBlas.class.getName());
     private static final String LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
+    /** Why the in-place path is off, or {@code null} when it loaded; set by {@link #load()}. */
+    private static String problem;
     private static final NativeBLAS BLAS = load();
     private static volatile boolean enabled = BLAS != null;
 
@@ -26,7 +28,16 @@ final class HeapBlas {
     }
 
     private static NativeBLAS load() {
-        if (!NativeBlas.isLoaded() || !Boolean.parseBoolean(System.getProperty("gradus.blas.inplace", "true"))) {
+        if (!NativeBlas.isLoaded()) {
+            problem = "OpenBLAS is not loaded";
+            return null;
+        }
+        if (!Boolean.parseBoolean(System.getProperty("gradus.blas.inplace", "true"))) {
+            problem = "-Dgradus.blas.inplace=false";
+            return null;
+        }
+        if (!MappedLibraries.supported()) {
+            problem = "netlib's binding exists for Linux only";
             return null;
         }
         Logger netlibLog = Logger.getLogger("dev.ludovic.netlib.blas");
@@ -39,12 +50,18 @@ final class HeapBlas {
             netlibLog.setLevel(java.util.logging.Level.SEVERE);
             return NativeBLAS.getInstance();
         } catch (Throwable e) { // IOException, UnsatisfiedLinkError, RuntimeException from netlib, NoClassDefFoundError
+            problem = "netlib's binding did not load: " + NativeBlas.firstLine(e);
             LOG.log(Level.INFO, "OpenBLAS cannot be called on Java arrays in place (" + e
                     + "); matrix products copy their operands off the heap");
             return null;
         } finally {
             netlibLog.setLevel(before);
         }
+    }
+
+    /** Why products copy their operands off the heap, or {@code null} when the in-place binding loaded. */
+    static String problem() {
+        return problem;
     }
 
     /** Whether products go to OpenBLAS on the Java arrays themselves: the binding loaded and is not switched off. */

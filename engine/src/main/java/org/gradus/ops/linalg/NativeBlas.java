@@ -5,13 +5,15 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.gradus.Config;
 import org.gradus.backend.cpu.CpuThreads;
 
 /**
  * OpenBLAS's {@code cblas_sgemm} / {@code cblas_dgemm}, loaded through the JavaCPP presets when their
- * native library is present (the {@code linux-x86_64} natives come with the engine; other platforms
- * add their classifier). If it does not load, {@link #isLoaded()} is false, one INFO line says why,
- * and {@link MatMul} uses {@link JavaGemm}.
+ * native library is present (the engine's build adds the natives of Linux, macOS and Windows on x86_64 and
+ * arm64 where Maven Central has them, one platform per machine). If it does not load, or the flag
+ * {@code natives=off} is set ({@link org.gradus.Config#natives()}), {@link #isLoaded()} is false, one INFO
+ * line says why, and {@link MatMul} uses {@link JavaGemm}; {@link #describe()} says which path products take.
  *
  * <p>Where {@link HeapBlas} loads (Linux), OpenBLAS works on the Java arrays in place and nothing is
  * copied; float32 products there go to oneDNN's sgemm instead where {@link DnnlGemm} loads (faster kernels
@@ -30,6 +32,8 @@ public final class NativeBlas {
      * OpenBLAS splits each product itself and the engine's pool only copies operands.
      */
     static final int OPENBLAS_THREADS = Math.max(1, Integer.getInteger("gradus.openblas.threads", 1));
+    /** Why OpenBLAS is not loaded, or {@code null} when it is; set by {@link #load()}. */
+    private static String problem;
     private static final boolean LOADED = load();
     private static volatile boolean enabled = LOADED;
     /** The version to pass for an operand whose changes are not tracked: it is copied on every call. */
@@ -42,6 +46,11 @@ public final class NativeBlas {
     }
 
     private static boolean load() {
+        if (!Config.get().natives()) {
+            problem = "natives=off";
+            LOG.log(Level.INFO, "natives=off: matrix products use the pure-Java GEMM");
+            return false;
+        }
         try {
             org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
             // by default one OpenBLAS thread per call: CpuThreads splits big products, and OpenBLAS's own
@@ -49,9 +58,49 @@ public final class NativeBlas {
             org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(OPENBLAS_THREADS);
             return true;
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
-            LOG.log(Level.INFO, "OpenBLAS did not load (" + e + "); matrix products use the pure-Java GEMM");
+            problem = "OpenBLAS did not load on " + platform() + ": " + firstLine(e);
+            LOG.log(Level.INFO, problem + "; matrix products use the pure-Java GEMM");
             return false;
         }
+    }
+
+    /** JavaCPP's name for this platform ({@code linux-x86_64}, {@code macosx-arm64}, ...), as its natives' classifier. */
+    static String platform() {
+        try {
+            return org.bytedeco.javacpp.Loader.getPlatform();
+        } catch (Throwable e) { // LinkageError: javacpp's own jar missing
+            return System.getProperty("os.name") + "-" + System.getProperty("os.arch");
+        }
+    }
+
+    /** The exception's class and the first line of its message. */
+    static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + message;
+    }
+
+    /**
+     * One line saying which code runs matrix products in this process and, for each native path not taken,
+     * why (for {@link org.gradus.Doctor}); it loads the libraries if they are not loaded yet.
+     */
+    public static String describe() {
+        if (!LOADED) {
+            return "pure Java (" + problem + ")";
+        }
+        String where = "OpenBLAS " + openblasVersion();
+        if (!HeapBlas.isEnabled()) {
+            return where + ", on off-heap copies of the operands (in place: " + HeapBlas.problem() + ")";
+        }
+        if (!DnnlGemm.isEnabled()) {
+            return where + ", on the Java arrays in place; oneDNN not used for float32 (" + DnnlGemm.problem() + ")";
+        }
+        return "oneDNN for float32 and " + where + " for float64, on the Java arrays in place";
+    }
+
+    /** The presets' version and the platform of the natives, e.g. {@code 0.3.30-1.5.12, linux-x86_64}. */
+    private static String openblasVersion() {
+        String version = openblas_nolapack.class.getPackage().getImplementationVersion();
+        return "(" + (version == null ? "" : version + ", ") + platform() + ")";
     }
 
     /** Whether the native library loaded in this process. */

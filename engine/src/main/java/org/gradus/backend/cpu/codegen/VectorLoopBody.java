@@ -68,7 +68,12 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
         return d;
     }
 
-    /** The species constants, members of the generated class: {@code S} of the loop's lanes, {@code D} of double sums. */
+    /**
+     * The members of the generated class: the species constants, {@code S} of the loop's lanes and {@code D} of
+     * double sums, and for summed outputs {@code sumLanes}, which adds a vector's lanes in lane order. The
+     * Vector API's {@code reduceLanes(ADD)} leaves the order open, and on JDK 24+ C2's order differs from the
+     * interpreter's: a sum would then change in its last bits between the first calls and later ones.
+     */
     String speciesField() {
         String element = dtype == DType.FLOAT32 ? "Float" : "Double";
         String fields = "    private static final jdk.incubator.vector.VectorSpecies<" + element
@@ -77,6 +82,13 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
             fields += "    private static final jdk.incubator.vector.VectorSpecies<Double> D = "
                     + (dtype == DType.FLOAT32 ? "jdk.incubator.vector.VectorSpecies.of(double.class, S.vectorShape())"
                     : "S") + ";\n";
+            fields += "\n    private static double sumLanes(jdk.incubator.vector.DoubleVector v) {\n"
+                    + "        double t = 0;\n"
+                    + "        for (double x : v.toArray()) {\n"
+                    + "            t += x;\n"
+                    + "        }\n"
+                    + "        return t;\n"
+                    + "    }\n";
         }
         return fields + "\n";
     }
@@ -123,8 +135,7 @@ record VectorLoopBody(Composite c, DType dtype, boolean[] innerStrideOne, LoopBo
             if (c.summed().get(o)) {
                 body.append("        z").append(o).append("[0] += ");
                 for (int h = 0; h < halves(); h++) {
-                    body.append("a").append(o).append("_").append(h)
-                            .append(".reduceLanes(jdk.incubator.vector.VectorOperators.ADD) + ");
+                    body.append("sumLanes(a").append(o).append("_").append(h).append(") + ");
                 }
                 body.append("s").append(o).append("_0;\n");
             }
