@@ -48,6 +48,10 @@ final class RunnerProcess implements AutoCloseable {
         builder.environment().clear();
         builder.environment().put("PATH", path);
         builder.environment().put("LANG", "C.UTF-8");
+        String flags = System.getenv("GRADUS_FLAGS");
+        if (flags != null) {
+            builder.environment().put("GRADUS_FLAGS", flags);  // the engine's settings (floatX, natives=off)
+        }
         return new RunnerProcess(builder.start());
     }
 

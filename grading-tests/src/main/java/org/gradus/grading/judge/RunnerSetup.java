@@ -125,6 +125,9 @@ final class RunnerSetup {
         command.add("-Xlog:all=warning:stderr");
         command.add("-XX:+DisplayVMOutputToStderr");
         command.add("-Djava.awt.headless=true");
+        if (System.getProperty("gradus.flags") != null) {
+            command.add("-Dgradus.flags=" + System.getProperty("gradus.flags"));
+        }
         command.add("-Djava.io.tmpdir=" + scratch);
         command.add("-Duser.home=" + scratch);
         // caches kept from one runner to the next of this grading run (natives unpacked once, generated loops)
