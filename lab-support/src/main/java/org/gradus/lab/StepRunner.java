@@ -122,6 +122,9 @@ public final class StepRunner {
         }
     }
 
+    /** How many renderings of lab support are running now; while any is, the step's clock stands still. */
+    private static volatile int supportWork;
+
     /** Called by {@link Progress}: the running step is alive, so its time limit starts again. */
     static void signOfLife() {
         lastSignOfLife = System.nanoTime();
@@ -157,6 +160,9 @@ public final class StepRunner {
         thread.start();
         long limitNanos = TimeUnit.SECONDS.toNanos(limit);
         while (true) {
+            if (supportWork > 0) {
+                signOfLife();  // lab support is rendering or writing figures: not the step's own time
+            }
             long left = lastSignOfLife + limitNanos - System.nanoTime();
             if (left <= 0) {
                 thread.interrupt();
@@ -211,11 +217,15 @@ public final class StepRunner {
 
     private String render(String name, String dot) {
         // rendering is lab support's work, not the step's: it never counts against the step's time limit
-        // (the pure-Java graph engine takes seconds per graph)
-        signOfLife();
-        RenderedGraph picture = graphs.render(dot, figures.directory(), "graph-" + name);
-        signOfLife();
-        return "\n" + picture.describe();
+        // (the pure-Java graph engine takes seconds, for a large graph minutes)
+        supportWork++;
+        try {
+            RenderedGraph picture = graphs.render(dot, figures.directory(), "graph-" + name);
+            return "\n" + picture.describe();
+        } finally {
+            supportWork--;
+            signOfLife();
+        }
     }
 
     /** Shows a chart (window with a display, PNG + SVG files always) and returns a line naming the files. */
