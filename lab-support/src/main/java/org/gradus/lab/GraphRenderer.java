@@ -48,8 +48,21 @@ public final class GraphRenderer {
     private static String startProblem;
     private static final List<String> skipped = new ArrayList<>();
 
-    /** Writes {@code NAME.dot}, {@code NAME.svg} and {@code NAME.png} into {@code directory}. */
+    /**
+     * Writes {@code NAME.dot}, {@code NAME.svg} and {@code NAME.png} into {@code directory}. A lab step's
+     * clock ({@link StepRunner}) stands still meanwhile: rendering is lab support's work, and the
+     * pure-Java engine takes seconds per graph, minutes for a large one.
+     */
     public RenderedGraph render(String dot, Path directory, String name) {
+        StepRunner.supportWork(+1);
+        try {
+            return renderFiles(dot, directory, name);
+        } finally {
+            StepRunner.supportWork(-1);
+        }
+    }
+
+    private RenderedGraph renderFiles(String dot, Path directory, String name) {
         Path dotFile = directory.resolve(name + ".dot");
         try {
             Files.createDirectories(directory);

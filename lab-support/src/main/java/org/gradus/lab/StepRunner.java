@@ -123,7 +123,13 @@ public final class StepRunner {
     }
 
     /** How many renderings of lab support are running now; while any is, the step's clock stands still. */
-    private static volatile int supportWork;
+    private static final java.util.concurrent.atomic.AtomicInteger SUPPORT_WORK = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Lab support's own work starts ({@code +1}) or ends ({@code -1}); it never counts as the step's time. */
+    static void supportWork(int change) {
+        SUPPORT_WORK.addAndGet(change);
+        signOfLife();
+    }
 
     /** Called by {@link Progress}: the running step is alive, so its time limit starts again. */
     static void signOfLife() {
@@ -160,7 +166,7 @@ public final class StepRunner {
         thread.start();
         long limitNanos = TimeUnit.SECONDS.toNanos(limit);
         while (true) {
-            if (supportWork > 0) {
+            if (SUPPORT_WORK.get() > 0) {
                 signOfLife();  // lab support is rendering or writing figures: not the step's own time
             }
             long left = lastSignOfLife + limitNanos - System.nanoTime();
@@ -216,16 +222,8 @@ public final class StepRunner {
     }
 
     private String render(String name, String dot) {
-        // rendering is lab support's work, not the step's: it never counts against the step's time limit
-        // (the pure-Java graph engine takes seconds, for a large graph minutes)
-        supportWork++;
-        try {
-            RenderedGraph picture = graphs.render(dot, figures.directory(), "graph-" + name);
-            return "\n" + picture.describe();
-        } finally {
-            supportWork--;
-            signOfLife();
-        }
+        RenderedGraph picture = graphs.render(dot, figures.directory(), "graph-" + name);
+        return "\n" + picture.describe();
     }
 
     /** Shows a chart (window with a display, PNG + SVG files always) and returns a line naming the files. */
