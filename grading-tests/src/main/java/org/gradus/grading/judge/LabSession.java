@@ -22,7 +22,6 @@ import org.gradus.lab.remote.WireReader;
 import org.gradus.lab.remote.WireWriter;
 import org.gradus.tensor.NDArray;
 import org.gradus.tensor.SharedVariable;
-import org.gradus.tensor.TensorVariable;
 
 /**
  * The judge's side of one lab: the grading tests call the lab's steps through it, and it never loads
@@ -326,10 +325,5 @@ public final class LabSession {
         StepNotDone(String message) {
             super("Not done yet — " + message);
         }
-    }
-
-    /** A helper that turns a judge-side tensor into the argument of a call (for readability in tests). */
-    public static List<TensorVariable> variables(TensorVariable... variables) {
-        return List.of(variables);
     }
 }
