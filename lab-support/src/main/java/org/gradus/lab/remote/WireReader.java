@@ -8,22 +8,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.gradus.compile.FunctionSpec;
-import org.gradus.compile.Mode;
-import org.gradus.graph.Apply;
-import org.gradus.graph.SourceSite;
-import org.gradus.ops.Op;
 import org.gradus.ops.random.RandomStreams;
-import org.gradus.tensor.NDArray;
 import org.gradus.tensor.SharedVariable;
-import org.gradus.tensor.TensorConstant;
-import org.gradus.tensor.TensorVariable;
-import org.gradus.types.DType;
-import org.gradus.types.TensorType;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -37,12 +25,14 @@ public final class WireReader {
     private final DataInputStream in;
     private final VariableTable table;
     private final ClassPolicy policy;
+    private final GraphReader graphs;
     private int depth;
 
     public WireReader(InputStream in, VariableTable table, ClassPolicy policy) {
         this.in = in instanceof DataInputStream d ? d : new DataInputStream(in);
         this.table = table;
         this.policy = policy;
+        this.graphs = new GraphReader(this.in, table, this);
     }
 
     /** Reads one value. */
@@ -85,11 +75,11 @@ public final class WireReader {
             case Wire.ENUM:
                 return readEnum();
             case Wire.NDARRAY:
-                return readArray();
+                return graphs.readArray();
             case Wire.VARIABLE:
-                return readVariable();
+                return graphs.readVariable();
             case Wire.FUNCTION:
-                return readFunctionSpec().rebuild();
+                return graphs.readFunctionSpec().rebuild();
             case Wire.CHART:
                 return readChart();
             case Wire.RANDOM_STREAMS: {
@@ -99,7 +89,7 @@ public final class WireReader {
                 return stream;
             }
             case Wire.OPERATOR:
-                return new GraphOperator(readVariable(), readVariable());
+                return new GraphOperator(graphs.readVariable(), graphs.readVariable());
             case Wire.RECORD:
                 return readRecord();
             case Wire.MAP: {
@@ -141,7 +131,7 @@ public final class WireReader {
         int n = count();
         List<SharedVariable> states = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
-            if (!(readVariable() instanceof SharedVariable state)) {
+            if (!(graphs.readVariable() instanceof SharedVariable state)) {
                 throw new WireException("the state of a random stream is not a shared variable");
             }
             states.add(state);
@@ -313,241 +303,5 @@ public final class WireReader {
             chart.addSeries(name, xs, ys);
         }
         return chart;
-    }
-
-    // ---------------------------------------------------------------- graphs
-
-    private FunctionSpec readFunctionSpec() throws IOException {
-        List<TensorVariable> inputs = readVariables();
-        List<TensorVariable> outputs = readVariables();
-        Map<SharedVariable, TensorVariable> updates = new LinkedHashMap<>();
-        int n = count();
-        for (int i = 0; i < n; i++) {
-            TensorVariable target = readVariable();
-            if (!(target instanceof SharedVariable shared)) {
-                throw new WireException("an update targets " + target.describe() + ", which is not a shared variable");
-            }
-            updates.put(shared, readVariable());
-        }
-        Map<TensorVariable, TensorVariable> givens = new LinkedHashMap<>();
-        n = count();
-        for (int i = 0; i < n; i++) {
-            givens.put(readVariable(), readVariable());
-        }
-        Mode mode;
-        try {
-            mode = Mode.valueOf(in.readUTF());
-        } catch (IllegalArgumentException unknown) {
-            throw new WireException("unknown mode: " + unknown.getMessage());
-        }
-        Set<String> including = readStrings();
-        Set<String> excluding = readStrings();
-        Object device = read();
-        return new FunctionSpec(inputs, outputs, updates, givens, mode, including, excluding,
-                device instanceof String s ? s : null);
-    }
-
-    private List<TensorVariable> readVariables() throws IOException {
-        int n = count();
-        List<TensorVariable> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(readVariable());
-        }
-        return list;
-    }
-
-    private Set<String> readStrings() throws IOException {
-        int n = count();
-        Set<String> set = new LinkedHashSet<>();
-        for (int i = 0; i < n; i++) {
-            set.add(in.readUTF());
-        }
-        return set;
-    }
-
-    private TensorVariable readVariable() throws IOException {
-        while (true) {
-            byte kind = in.readByte();
-            switch (kind) {
-                case Wire.DEF_END:
-                    return variable(in.readInt());
-                case Wire.DEF_INPUT: {
-                    expectNextId();
-                    TensorType type = readType();
-                    String name = (String) read();
-                    SourceSite site = readSite();
-                    table.add(new TensorVariable(type, null, 0, name, site));
-                    break;
-                }
-                case Wire.DEF_CONSTANT: {
-                    expectNextId();
-                    NDArray value = readArray();
-                    boolean weak = in.readBoolean();
-                    String name = (String) read();
-                    table.add(TensorConstant.restore(value, weak, name));
-                    break;
-                }
-                case Wire.DEF_SHARED: {
-                    expectNextId();
-                    NDArray value = readArray();
-                    String name = (String) read();
-                    readSite();
-                    table.add(new SharedVariable(value, name));
-                    break;
-                }
-                case Wire.DEF_DEFAULT_UPDATE: {
-                    TensorVariable target = variable(in.readInt());
-                    TensorVariable update = variable(in.readInt());
-                    if (!(target instanceof SharedVariable shared)) {
-                        throw new WireException("a default update targets a variable that is not shared");
-                    }
-                    shared.setDefaultUpdate(update);
-                    break;
-                }
-                case Wire.DEF_APPLY:
-                    readApply();
-                    break;
-                default:
-                    throw new WireException("unknown graph definition " + kind);
-            }
-        }
-    }
-
-    private void readApply() throws IOException {
-        Object op = read();
-        if (!(op instanceof Op trusted)) {
-            String name = op instanceof RecordData data ? data.className() : String.valueOf(op);
-            throw new WireException("the graph uses an op this side does not know: " + name
-                    + " (only the engine's own ops can be judged)");
-        }
-        int n = count();
-        List<TensorVariable> inputs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            inputs.add(variable(in.readInt()));
-        }
-        int outputs = count();
-        List<Integer> ids = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < outputs; i++) {
-            ids.add(in.readInt());
-            names.add((String) read());
-        }
-        SourceSite site = readSite();
-        Apply node = new Apply(trusted, inputs, trusted.outputTypes(inputs), site == null ? SourceSite.UNKNOWN : site);
-        if (node.outputs().size() != outputs) {
-            throw new WireException(trusted.name() + " makes " + node.outputs().size() + " outputs, not " + outputs);
-        }
-        for (int i = 0; i < outputs; i++) {
-            if (ids.get(i) != table.size()) {
-                throw new WireException("graph variables arrived out of order");
-            }
-            TensorVariable output = node.output(i);
-            if (names.get(i) != null) {
-                output.setName(names.get(i));
-            }
-            table.add(output);
-        }
-        if (table.size() > Wire.MAX_VARIABLES) {
-            throw new WireException("the graph has more than " + Wire.MAX_VARIABLES + " variables");
-        }
-    }
-
-    private void expectNextId() throws IOException {
-        int id = in.readInt();
-        if (id != table.size()) {
-            throw new WireException("graph variables arrived out of order (" + id + " after " + table.size() + ")");
-        }
-        if (id >= Wire.MAX_VARIABLES) {
-            throw new WireException("the graph has more than " + Wire.MAX_VARIABLES + " variables");
-        }
-    }
-
-    private TensorVariable variable(int id) {
-        if (id < 0 || id >= table.size()) {
-            throw new WireException("a graph edge refers to the unknown variable " + id);
-        }
-        return table.get(id);
-    }
-
-    private TensorType readType() throws IOException {
-        DType dtype = dtype(in.readUTF());
-        int ndim = in.readInt();
-        if (ndim < 0 || ndim > Wire.MAX_RANK) {
-            throw new WireException("a rank of " + ndim + " is out of bounds");
-        }
-        int[] shape = new int[ndim];
-        for (int i = 0; i < ndim; i++) {
-            shape[i] = in.readInt();
-            if (shape[i] < TensorType.UNKNOWN) {
-                throw new WireException("a static length of " + shape[i] + " is out of bounds");
-            }
-        }
-        return TensorType.of(dtype, shape);
-    }
-
-    private SourceSite readSite() throws IOException {
-        if (!in.readBoolean()) {
-            return SourceSite.UNKNOWN;
-        }
-        String className = in.readUTF();
-        String method = in.readUTF();
-        Object file = read();
-        int line = in.readInt();
-        return new SourceSite(className, method, file instanceof String s ? s : null, line);
-    }
-
-    private NDArray readArray() throws IOException {
-        DType dtype = dtype(in.readUTF());
-        int ndim = in.readInt();
-        if (ndim < 0 || ndim > Wire.MAX_RANK) {
-            throw new WireException("a rank of " + ndim + " is out of bounds");
-        }
-        int[] shape = new int[ndim];
-        long size = 1;
-        for (int i = 0; i < ndim; i++) {
-            shape[i] = in.readInt();
-            size *= Math.max(shape[i], 0);
-            if (shape[i] < 0 || size > Wire.MAX_ELEMENTS) {
-                throw new WireException("an array of shape " + java.util.Arrays.toString(shape) + " is out of bounds");
-            }
-        }
-        NDArray a = NDArray.zeros(dtype, shape);
-        int n = (int) size;
-        switch (dtype) {
-            case FLOAT64 -> {
-                for (int i = 0; i < n; i++) {
-                    a.set(i, in.readDouble());
-                }
-            }
-            case FLOAT32 -> {
-                for (int i = 0; i < n; i++) {
-                    a.set(i, in.readFloat());
-                }
-            }
-            case INT64 -> {
-                for (int i = 0; i < n; i++) {
-                    a.setLong(i, in.readLong());
-                }
-            }
-            case INT32 -> {
-                for (int i = 0; i < n; i++) {
-                    a.setLong(i, in.readInt());
-                }
-            }
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    a.setLong(i, in.readUnsignedByte());
-                }
-            }
-        }
-        return a;
-    }
-
-    private static DType dtype(String name) {
-        try {
-            return DType.valueOf(name);
-        } catch (IllegalArgumentException unknown) {
-            throw new WireException("unknown dtype " + name);
-        }
     }
 }
